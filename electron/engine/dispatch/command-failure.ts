@@ -1,0 +1,11 @@
+import type { ErrorCode } from '../../../shared/protocol/index.ts';
+
+/** A refusal a service reports to whoever sent the command; anything else thrown is an internal error. */
+export class CommandFailure extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'CommandFailure';
+    this.code = code;
+  }
+}

@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_PATHS, API_PREFIX, type ErrorCode } from '../../../shared/protocol/index.ts';
+import type { Dispatch } from '../dispatch/dispatcher.ts';
+import type { StateHub } from '../state/state-hub.ts';
+import { isSameOrigin, tokenFromRequest, tokensEqual } from './auth.ts';
+import { setSecurityHeaders } from './static-files.ts';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const STATUS_BY_ERROR: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  obs_not_connected: 409,
+  obs_request_failed: 502,
+  internal: 500,
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, code: ErrorCode, message: string, status = STATUS_BY_ERROR[code]): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+class BodyError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) throw new BodyError(415, 'Send the command as JSON (Content-Type: application/json)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyError(413, `Request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch (error) {
+    throw new BodyError(400, `Request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The HTTP API (Stream Deck / Companion / scripts): the same commands as the socket, through the same dispatcher.
+ * Every call needs the token; browsers from other origins are refused and no CORS headers are ever sent.
+ */
+export function createApiHandler(deps: { token: string; dispatch: Dispatch; hub: StateHub }) {
+  return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    const given = tokenFromRequest(req);
+    if (given === undefined || !tokensEqual(given, deps.token)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="cuedeck"');
+      sendError(res, 'unauthorized', 'Missing or wrong access token. Send "Authorization: Bearer <token>".');
+      return;
+    }
+    if (!isSameOrigin(req)) {
+      sendJson(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Cross-origin requests are not allowed' } });
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === API_PATHS.state) {
+      if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end();
+      sendJson(res, 200, deps.hub.snapshot());
+      return;
+    }
+    if (pathname === API_PATHS.commands) {
+      if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST' }).end();
+      let body: unknown;
+      try {
+        body = await readJsonBody(req);
+      } catch (error) {
+        if (error instanceof BodyError) return sendError(res, 'bad_request', error.message, error.status);
+        throw error;
+      }
+      const result = await deps.dispatch(body);
+      sendJson(res, result.ok ? 200 : STATUS_BY_ERROR[result.error.code], result);
+      return;
+    }
+    sendError(res, 'not_found', `No API at ${pathname}; see ${API_PREFIX}/state and ${API_PREFIX}/commands`);
+  };
+}

@@ -1,0 +1,7 @@
+export * from './version.ts';
+export * from './state.ts';
+export * from './messages.ts';
+export * from './commands.ts';
+export * from './socket.ts';
+export * from './http.ts';
+export * from './launcher.ts';

@@ -1,0 +1,26 @@
+import type { CommandInput, CommandResult } from './commands.ts';
+import type { Notice, Patch, Snapshot } from './messages.ts';
+
+/** socket.io handshake `auth` payload. */
+export interface HandshakeAuth {
+  token: string;
+  protocolVersion: number;
+}
+
+/** Messages a refused handshake carries in `connect_error.message`. */
+export const HANDSHAKE_REFUSAL = {
+  unauthorized: 'unauthorized',
+  protocolMismatch: 'protocol_mismatch',
+} as const;
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  patch: (patch: Patch) => void;
+  notice: (notice: Notice) => void;
+}
+
+export interface ClientToServerEvents {
+  command: (command: CommandInput, ack: (result: CommandResult) => void) => void;
+  /** Clock probe: the engine answers with its own Date.now(); see shared/clock/offset.ts. */
+  'clock.ping': (ack: (engineNow: number) => void) => void;
+}
