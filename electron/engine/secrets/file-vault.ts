@@ -36,7 +36,7 @@ export class FileSecretVault implements SecretVault {
   }
 
   set(key: SecretKey, value: string | null): void {
-    const next = Object.fromEntries(Object.entries(this.#values).filter(([k]) => k !== key)) as typeof this.#values;
+    const next = Object.fromEntries(Object.entries(this.#values).filter(([k]) => k !== key)) as z.infer<typeof SecretsFile>;
     if (value !== null) next[key] = value;
     // Write-then-rename so a crash never leaves half a file.
     const tmp = `${this.#file}.tmp`;
