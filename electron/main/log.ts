@@ -1,0 +1,2 @@
+/** What the shell modules log through; `console` fits, tests pass spies. */
+export type ShellLogger = Pick<Console, 'info' | 'warn' | 'error'>;
