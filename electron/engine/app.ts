@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import { z } from 'zod';
-import { PROTOCOL_VERSION, API_PREFIX } from '../../shared/protocol/index.ts';
+import { API_PREFIX, PROTOCOL_VERSION, type Thumbnail } from '../../shared/protocol/index.ts';
 import type { EngineConfig } from './config/args.ts';
 import { openDatabase } from './db/database.ts';
-import { createDispatcher } from './dispatch/dispatcher.ts';
+import { createDispatcher, type Dispatch } from './dispatch/dispatcher.ts';
 import { ObsConnectionSettings } from './domains/obs/obs-connection-settings.ts';
 import { ObsService } from './domains/obs/obs-service.ts';
 import { SettingsRepository } from './domains/settings/settings-repository.ts';
@@ -32,6 +32,7 @@ export interface RunningEngine {
   lanUrl: string | undefined;
   port: number;
   token: string;
+  dispatch: Dispatch;
   stop(): Promise<void>;
 }
 
@@ -54,26 +55,23 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
 
   const hub = new StateHub({
     engine: { version: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION, startedAt: Date.now(), lan: config.lan, host: config.host, port: 0, requestedPort: config.port },
-    obs: { connection: { url: '', hasPassword: false }, status: { phase: 'offline', since: Date.now(), reason: 'not_configured' }, scenes: [], programScene: null },
+    ...ObsService.placeholderSlices(),
     show: { title: '' },
   });
-  const obs = new ObsService({ hub, notices, settings: new ObsConnectionSettings(settings, vault), log });
-  const show = new ShowService(hub, settings);
-  hub.set({ obs: obs.initialState(), show: show.initialState() });
-
-  const dispatch = createDispatcher(
-    {
-      'obs.configure': (c) => {
-        // Answer once saved; the connection's progress arrives as status patches.
-        void obs.configure(c.url, c.password, false).then(() => (c.connect ? obs.connect() : undefined));
-      },
-      'obs.connect': () => void obs.connect(),
-      'obs.disconnect': () => obs.disconnect(),
-      'obs.setProgramScene': (c) => obs.setProgramScene(c.sceneName),
-      'show.setTitle': (c) => show.setTitle(c.title),
-    },
+  // Thumbnails go only to the views that asked for them; the gateway exists once the server does.
+  let publishThumbnail: (thumbnail: Thumbnail) => void = () => undefined;
+  const obs = new ObsService({
+    hub,
+    notices,
+    connectionSettings: new ObsConnectionSettings(settings, vault),
+    settings,
     log,
-  );
+    publishThumbnail: (t) => publishThumbnail(t),
+  });
+  const show = new ShowService(hub, settings);
+  hub.set({ ...obs.initialSlices(), show: show.initialState() });
+
+  const dispatch = createDispatcher({ ...obs.handlers(), 'show.setTitle': (c) => show.setTitle(c.title) }, log);
 
   const rendererDir = findRendererDir(engineDir, config.rendererDir);
   if (!rendererDir) log.warn('The UI is not built (no dist/renderer/index.html): run `npm run build`.');
@@ -87,7 +85,8 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  const gateway = attachSocketGateway({ httpServer, token, hub, notices, dispatch });
+  const gateway = attachSocketGateway({ httpServer, token, hub, notices, dispatch, onThumbnailDemand: (targets) => obs.setThumbnailDemand(targets) });
+  publishThumbnail = gateway.publishThumbnail;
 
   const { port, fellBack } = await listenWithFallback(httpServer, config.port, config.host);
   if (fellBack) {
@@ -102,6 +101,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     lanUrl: config.lan ? `http://<this-machine's-address>:${port}/?token=${token}` : undefined,
     port,
     token,
+    dispatch,
     async stop() {
       await obs.stop();
       await gateway.close();

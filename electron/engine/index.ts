@@ -3,7 +3,7 @@
  * Engine entry point. Standalone: `node electron/engine/index.ts` (prints the URL). Under the desktop shell
  * (`--desktop`, an Electron utilityProcess): waits for the shell's secrets, then reports `ready`.
  */
-import { ENGINE_EXIT_FATAL, ShellToEngine, type EngineToShell } from '../../shared/protocol/index.ts';
+import { ENGINE_EXIT_FATAL, type EngineToShell } from '../../shared/protocol/index.ts';
 import { startEngine } from './app.ts';
 import { ConfigError, ENGINE_HELP, parseEngineArgs } from './config/args.ts';
 import { defaultDataDir } from './config/data-dir.ts';
@@ -12,6 +12,7 @@ import { createLogger } from './log.ts';
 import { FileSecretVault } from './secrets/file-vault.ts';
 import { ParentSecretVault } from './secrets/parent-vault.ts';
 import type { SecretVault } from './secrets/secret-vault.ts';
+import { ShellChannel, type ParentPort } from './shell-channel.ts';
 
 // node:sqlite still prints an ExperimentalWarning on Node 22/24; it is the storage we chose deliberately.
 process.removeAllListeners('warning');
@@ -19,33 +20,12 @@ process.on('warning', (warning) => {
   if (warning.name !== 'ExperimentalWarning') console.warn(warning);
 });
 
-interface ParentPort {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-}
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 const log = createLogger('engine');
+const shell = parentPort ? new ShellChannel(parentPort, log) : null;
 
 function postToShell(message: EngineToShell): void {
-  parentPort?.postMessage(message);
-}
-
-function secretsFromShell(port: ParentPort, timeoutMs: number): Promise<Partial<Record<'obs.password', string>>> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      log.warn('The desktop shell sent no secrets; continuing without them.');
-      resolve({});
-    }, timeoutMs);
-    port.on('message', ({ data }) => {
-      const parsed = ShellToEngine.safeParse(data);
-      if (!parsed.success) {
-        log.warn(`Ignored an invalid message from the shell: ${parsed.error.message}`);
-        return;
-      }
-      clearTimeout(timer);
-      resolve(parsed.data.values);
-    });
-  });
+  shell?.post(message);
 }
 
 async function main(): Promise<void> {
@@ -55,10 +35,15 @@ async function main(): Promise<void> {
     return;
   }
   let vault: SecretVault;
-  if (config.desktop && parentPort) vault = new ParentSecretVault(await secretsFromShell(parentPort, 5000), postToShell);
+  if (config.desktop && shell) vault = new ParentSecretVault(await shell.secrets, postToShell);
   else vault = new FileSecretVault(config.dataDir);
 
   const engine = await startEngine({ config, vault, log, engineDir: import.meta.dirname });
+  shell?.onCommand((command) => {
+    void engine.dispatch(command).then((result) => {
+      if (!result.ok) log.warn(`Shortcut ${command.type} refused: ${result.error.message}`);
+    });
+  });
   postToShell({ type: 'ready', url: engine.url, port: engine.port });
   console.log(`Cuedeck is running. Open ${engine.url}/producer (streamer view: ${engine.url}/streamer)`);
   if (engine.lanUrl) console.log(`LAN access is on. From another machine open ${engine.lanUrl}`);

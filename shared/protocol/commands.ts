@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CameraPreset, HealthThresholds } from './obs-live.ts';
 
 const text = (max: number) => z.string().max(max);
 
@@ -18,6 +19,43 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('obs.connect') }),
   z.object({ type: z.literal('obs.disconnect') }),
   z.object({ type: z.literal('obs.setProgramScene'), sceneName: text(500).min(1) }),
+  /** Scene by its position in OBS's list (1 = top), for number keys and Stream Deck buttons; in studio mode it goes to preview. */
+  z.object({ type: z.literal('obs.selectSceneNumber'), number: z.number().int().min(1).max(99) }),
+  z.object({ type: z.literal('obs.setPreviewScene'), sceneName: text(500).min(1) }),
+  z.object({ type: z.literal('obs.setStudioMode'), enabled: z.boolean() }),
+  /** Studio mode: transition the preview scene to program with the current transition. */
+  z.object({ type: z.literal('obs.take') }),
+  z.object({
+    type: z.literal('obs.setTransition'),
+    name: text(200).min(1),
+    durationMs: z.number().int().min(50).max(20_000).optional(),
+  }),
+  z.object({
+    type: z.literal('obs.setSceneItemEnabled'),
+    sceneName: text(500).min(1),
+    sceneItemId: z.number().int().nonnegative(),
+    enabled: z.boolean(),
+  }),
+  z.object({ type: z.literal('obs.setInputMute'), inputName: text(500).min(1), muted: z.boolean() }),
+  z.object({ type: z.literal('obs.stream'), action: z.enum(['start', 'stop']) }),
+  z.object({ type: z.literal('obs.record'), action: z.enum(['start', 'stop']) }),
+  /** Cut to the safe scene at once (panic / BRB), remembering where we were. */
+  z.object({ type: z.literal('obs.panic') }),
+  /** Go back to the scene that was on program before the panic. */
+  z.object({ type: z.literal('obs.panicUndo') }),
+  z.object({ type: z.literal('obs.applyCameraPreset'), presetId: text(64).min(1) }),
+  /** Camera preset by its position (1 = first), for keys and Stream Deck buttons. */
+  z.object({ type: z.literal('obs.applyCameraPresetNumber'), number: z.number().int().min(1).max(99) }),
+  z.object({
+    type: z.literal('obs.updateSetup'),
+    cameraSources: z.array(text(500)).max(200).optional(),
+    microphoneInputs: z.array(text(500)).max(200).optional(),
+    safeScene: text(500).nullable().optional(),
+    healthThresholds: HealthThresholds.optional(),
+  }),
+  /** Create or replace a camera preset; with `capture`, the visibility is read from OBS's scene as it is now. */
+  z.object({ type: z.literal('obs.savePreset'), preset: CameraPreset, capture: z.boolean().default(false) }),
+  z.object({ type: z.literal('obs.deletePreset'), presetId: text(64).min(1) }),
   z.object({ type: z.literal('show.setTitle'), title: text(200).trim().min(1) }),
 ]);
 export type Command = z.infer<typeof Command>;
@@ -29,6 +67,8 @@ export const ErrorCode = z.enum([
   'unauthorized',
   'obs_not_connected',
   'obs_request_failed',
+  'obs_unsupported', // this OBS's obs-websocket does not know the request (older version)
+  'conflict', // the request makes no sense in the current state (Take outside studio mode, undo without panic)
   'not_found',
   'internal',
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Command } from './commands.ts';
 
 /**
  * Messages between the desktop shell and the engine it supervises (Electron utilityProcess parentPort).
@@ -20,6 +21,8 @@ export type EngineToShell = z.infer<typeof EngineToShell>;
 export const ShellToEngine = z.discriminatedUnion('type', [
   /** Sent once right after start: the decrypted secrets the shell keeps for the engine. */
   z.object({ type: z.literal('secrets'), values: z.partialRecord(SecretKey, z.string()) }),
+  /** A global shortcut pressed while another app has focus: dispatched like any other command. */
+  z.object({ type: z.literal('command'), command: Command }),
 ]);
 export type ShellToEngine = z.infer<typeof ShellToEngine>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Command, EngineToShell, Patch, ShellToEngine, Snapshot } from './index.ts';
+import { Command, DEFAULT_HEALTH_THRESHOLDS, EngineToShell, Patch, ShellToEngine, Snapshot } from './index.ts';
 
 describe('Command schema', () => {
   it('accepts a scene switch and an OBS configuration', () => {
@@ -36,6 +36,24 @@ describe('snapshot and patch schemas', () => {
       status: { phase: 'offline', since: 1, reason: 'auth_failed', detail: 'Authentication failed.' },
       scenes: [{ name: 'A' }],
       programScene: 'A',
+      studioMode: false,
+      previewScene: null,
+      transitions: { available: ['Cut', 'Fade'], current: 'Fade', durationMs: 300, runningSince: null },
+      unsupported: [],
+    },
+    obsSources: { sceneItems: { A: [{ id: 1, sourceName: 'Cam', enabled: true, inputKind: 'v4l2_input', isGroup: false }] }, inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }] },
+    obsOutputs: {
+      stream: { active: true, transitioning: false, reconnecting: false, paused: false, startedAt: 10, lastFile: null },
+      record: { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, lastFile: '/r/a.mkv' },
+    },
+    obsHealth: { level: 'green', findings: [], sample: null },
+    obsSetup: {
+      cameraSources: ['Cam'],
+      microphoneInputs: ['Mic'],
+      cameraPresets: [{ id: 'p1', name: 'Wide', sceneName: 'A', visibility: { Cam: true } }],
+      safeScene: 'A',
+      healthThresholds: DEFAULT_HEALTH_THRESHOLDS,
+      panic: { active: false, returnTo: null, at: null },
     },
     show: { title: 'Show' },
   };

@@ -13,14 +13,28 @@ export const HANDSHAKE_REFUSAL = {
   protocolMismatch: 'protocol_mismatch',
 } as const;
 
+/** Which picture a thumbnail shows. */
+export type ThumbnailTarget = 'program' | 'preview';
+
+export interface Thumbnail {
+  target: ThumbnailTarget;
+  sceneName: string;
+  /** A data: URL (JPEG) straight from OBS's GetSourceScreenshot. */
+  dataUrl: string;
+  at: number;
+}
+
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   patch: (patch: Patch) => void;
   notice: (notice: Notice) => void;
+  thumbnail: (thumbnail: Thumbnail) => void;
 }
 
 export interface ClientToServerEvents {
   command: (command: CommandInput, ack: (result: CommandResult) => void) => void;
   /** Clock probe: the engine answers with its own Date.now(); see shared/clock/offset.ts. */
   'clock.ping': (ack: (engineNow: number) => void) => void;
+  /** Which thumbnails this view shows right now; an empty list stops them (a hidden panel costs OBS nothing). */
+  'thumbnails.watch': (targets: ThumbnailTarget[]) => void;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ObsHealthState, ObsOutputsState, ObsSetupState, ObsSourcesState, TransitionState } from './obs-live.ts';
 
 /** Why the engine is not connected to OBS. Each maps to a translated, specific message in the UI. */
 export const ObsOfflineReason = z.enum([
@@ -39,6 +40,12 @@ export const ObsState = z.object({
   /** Scenes in OBS's own order (top of OBS's list first). */
   scenes: z.array(ObsScene),
   programScene: z.string().nullable(),
+  /** Studio mode: the producer prepares the preview scene, then takes it to program with a transition. */
+  studioMode: z.boolean(),
+  previewScene: z.string().nullable(),
+  transitions: TransitionState,
+  /** Requests this OBS does not know (older obs-websocket); the features behind them are shown as unavailable. */
+  unsupported: z.array(z.string()),
 });
 export type ObsState = z.infer<typeof ObsState>;
 
@@ -59,7 +66,18 @@ export type EngineInfo = z.infer<typeof EngineInfo>;
 export const ShowState = z.object({ title: z.string() });
 export type ShowState = z.infer<typeof ShowState>;
 
-/** The whole live state a view needs. Sent whole on connect, then replaced slice by slice. */
-export const EngineState = z.object({ engine: EngineInfo, obs: ObsState, show: ShowState });
+/**
+ * The whole live state a view needs. Sent whole on connect, then replaced slice by slice; slices are cut so
+ * that a frequent change (a health sample every second) does not resend rarely changing data (scene items).
+ */
+export const EngineState = z.object({
+  engine: EngineInfo,
+  obs: ObsState,
+  obsSources: ObsSourcesState,
+  obsOutputs: ObsOutputsState,
+  obsHealth: ObsHealthState,
+  obsSetup: ObsSetupState,
+  show: ShowState,
+});
 export type EngineState = z.infer<typeof EngineState>;
 export type StateSlice = keyof EngineState;

@@ -1,15 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { Command } from '../../../shared/protocol/index.ts';
 import { createDispatcher, type CommandHandlers } from './dispatcher.ts';
 import { CommandFailure } from './command-failure.ts';
 
 const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-const handlers = (): CommandHandlers => ({
-  'obs.configure': vi.fn(),
-  'obs.connect': vi.fn(),
-  'obs.disconnect': vi.fn(),
-  'obs.setProgramScene': vi.fn(),
-  'show.setTitle': vi.fn(),
-});
+/** A mock for every command type, so the test keeps up as commands are added. */
+const handlers = (): CommandHandlers =>
+  Object.fromEntries(Command.options.map((o) => [o.shape.type.value, vi.fn()])) as unknown as CommandHandlers;
 
 describe('dispatcher', () => {
   it('runs the handler with the parsed (defaulted, trimmed) command', async () => {

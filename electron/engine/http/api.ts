@@ -13,6 +13,8 @@ const STATUS_BY_ERROR: Record<ErrorCode, number> = {
   not_found: 404,
   obs_not_connected: 409,
   obs_request_failed: 502,
+  obs_unsupported: 501,
+  conflict: 409,
   internal: 500,
 };
 

@@ -6,6 +6,8 @@ import {
   type ClientToServerEvents,
   type CommandResult,
   type ServerToClientEvents,
+  type Thumbnail,
+  type ThumbnailTarget,
 } from '../../../shared/protocol/index.ts';
 import type { Dispatch } from '../dispatch/dispatcher.ts';
 import { isSameOrigin, tokensEqual } from '../http/auth.ts';
@@ -18,13 +20,18 @@ interface GatewayDeps {
   hub: StateHub;
   notices: NoticeBus;
   dispatch: Dispatch;
+  /** The union of thumbnails the connected views want; called whenever it may have changed. */
+  onThumbnailDemand: (targets: ReadonlySet<ThumbnailTarget>) => void;
 }
+
+const THUMBNAIL_TARGETS: readonly ThumbnailTarget[] = ['program', 'preview'];
+const thumbnailRoom = (target: ThumbnailTarget) => `thumbnail:${target}`;
 
 /**
  * The live channel to views: refuses handshakes without the token or with another protocol version, sends a
  * snapshot on connect, then every patch and notice; commands go through the shared dispatcher.
  */
-export function attachSocketGateway({ httpServer, token, hub, notices, dispatch }: GatewayDeps) {
+export function attachSocketGateway({ httpServer, token, hub, notices, dispatch, onThumbnailDemand }: GatewayDeps) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -54,13 +61,30 @@ export function attachSocketGateway({ httpServer, token, hub, notices, dispatch 
     socket.on('clock.ping', (ack) => {
       if (typeof ack === 'function') ack(Date.now());
     });
+    socket.on('thumbnails.watch', (targets) => {
+      const wanted = new Set(Array.isArray(targets) ? targets.filter((t) => THUMBNAIL_TARGETS.includes(t)) : []);
+      for (const target of THUMBNAIL_TARGETS) {
+        if (wanted.has(target)) void socket.join(thumbnailRoom(target));
+        else void socket.leave(thumbnailRoom(target));
+      }
+      updateDemand();
+    });
+    socket.on('disconnect', updateDemand);
   });
+
+  function updateDemand(): void {
+    const rooms = io.of('/').adapter.rooms;
+    onThumbnailDemand(new Set(THUMBNAIL_TARGETS.filter((t) => (rooms.get(thumbnailRoom(t))?.size ?? 0) > 0)));
+  }
 
   const offPatch = hub.onPatch((patch) => io.emit('patch', patch));
   const offNotice = notices.subscribe((notice) => io.emit('notice', notice));
 
   return {
     io,
+    publishThumbnail(thumbnail: Thumbnail): void {
+      io.to(thumbnailRoom(thumbnail.target)).emit('thumbnail', thumbnail);
+    },
     async close(): Promise<void> {
       offPatch();
       offNotice();

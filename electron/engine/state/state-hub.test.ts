@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineState, Patch } from '../../../shared/protocol/index.ts';
+import { ObsService } from '../domains/obs/obs-service.ts';
 import { StateHub } from './state-hub.ts';
 
 const initial: EngineState = {
   engine: { version: '0', protocolVersion: 1, startedAt: 0, lan: false, host: '127.0.0.1', port: 1, requestedPort: 1 },
-  obs: { connection: { url: 'ws://x:1', hasPassword: false }, status: { phase: 'offline', since: 0, reason: 'not_configured' }, scenes: [], programScene: null },
+  ...ObsService.placeholderSlices(),
   show: { title: 'A' },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyConnectFailure, reconnectDelayMs } from './obs-errors.ts';
-import { scenesInDisplayOrder } from './obs-service.ts';
+import { scenesInDisplayOrder } from './obs-read.ts';
 
 const obsError = (code: number, message: string) => Object.assign(new Error(message), { code });
 
