@@ -79,18 +79,6 @@ export async function startHeadlessObs(scratch = mkdtempSync(path.join(tmpdir(),
   const logFile = path.join(scratch, 'obs.log');
   let child: ChildProcess | undefined;
 
-  const launch = async () => {
-    const xvfbTmp = path.join(scratch, 'tmp');
-    mkdirSync(xvfbTmp, { recursive: true });
-    child = spawn(
-      'sh',
-      ['-c', `exec xvfb-run -a -s "-screen 0 1280x720x24" obs --minimize-to-tray --disable-shutdown-check --disable-updater >>"${logFile}" 2>&1`],
-      // detached = setsid: OBS, Xvfb and xvfb-run share one process group we can kill as a whole.
-      { env: { ...process.env, HOME: home, TMPDIR: xvfbTmp }, detached: true, stdio: 'ignore' },
-    );
-    await waitForWebsocket(url, password, 30_000, logFile);
-  };
-
   const kill = async () => {
     const pid = child?.pid;
     if (pid === undefined) return;
@@ -108,6 +96,24 @@ export async function startHeadlessObs(scratch = mkdtempSync(path.join(tmpdir(),
     // xvfb-run leaves its temp folder behind when killed.
     for (const entry of readdirSync(path.join(scratch, 'tmp'))) {
       if (entry.startsWith('xvfb-run.')) rmSync(path.join(scratch, 'tmp', entry), { recursive: true, force: true });
+    }
+  };
+
+  const launch = async () => {
+    const xvfbTmp = path.join(scratch, 'tmp');
+    mkdirSync(xvfbTmp, { recursive: true });
+    child = spawn(
+      'sh',
+      ['-c', `exec xvfb-run -a -s "-screen 0 1280x720x24" obs --multi --minimize-to-tray --disable-shutdown-check --disable-updater >>"${logFile}" 2>&1`],
+      // --multi: another OBS on the machine would otherwise raise a modal "already running" dialog and hang.
+      // detached = setsid: OBS, Xvfb and xvfb-run share one process group we can kill as a whole.
+      { env: { ...process.env, HOME: home, TMPDIR: xvfbTmp }, detached: true, stdio: 'ignore' },
+    );
+    try {
+      await waitForWebsocket(url, password, 30_000, logFile);
+    } catch (error) {
+      await kill(); // never leave a half-started OBS behind
+      throw error;
     }
   };
 

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
 import { API_PREFIX, PROTOCOL_VERSION, type Thumbnail } from '../../shared/protocol/index.ts';
 import type { EngineConfig } from './config/args.ts';
@@ -28,12 +29,22 @@ export interface EngineDeps {
 
 export interface RunningEngine {
   url: string;
-  /** URL to open from another machine (LAN mode), token included. */
-  lanUrl: string | undefined;
+  /** URLs to open from other machines (LAN mode only), token included. */
+  lanUrls: string[];
   port: number;
   token: string;
   dispatch: Dispatch;
   stop(): Promise<void>;
+}
+
+/** Addresses other machines can use to reach a server bound to `host`. */
+function lanAddresses(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host.includes(':') ? `[${host}]` : host];
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined && !i.internal && i.family === 'IPv4')
+    .map((i) => i?.address ?? '');
+  return addresses.length > 0 ? addresses : ['<this-machine>'];
 }
 
 /** The access token: fixed by config, else generated once and kept so bookmarked LAN URLs keep working. */
@@ -98,7 +109,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    lanUrl: config.lan ? `http://<this-machine's-address>:${port}/?token=${token}` : undefined,
+    lanUrls: config.lan ? lanAddresses(config.host).map((address) => `http://${address}:${port}/producer?token=${token}`) : [],
     port,
     token,
     dispatch,

@@ -45,9 +45,10 @@ async function main(): Promise<void> {
     });
   });
   postToShell({ type: 'ready', url: engine.url, port: engine.port });
-  console.log(`Cuedeck is running. Open ${engine.url}/producer (streamer view: ${engine.url}/streamer)`);
-  if (engine.lanUrl) console.log(`LAN access is on. From another machine open ${engine.lanUrl}`);
   console.log(`Data folder: ${config.dataDir}`);
+  for (const lanUrl of engine.lanUrls) console.log(`LAN access is on. From another machine open ${lanUrl}`);
+  // Printed last: launchers and tests wait for this line.
+  console.log(`Cuedeck is running. Open ${engine.url}/producer (streamer view: ${engine.url}/streamer)`);
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -223,10 +223,12 @@ export class AudienceModel {
     for (let i = 0; i < n; i++) {
       const time = this.#abs(t0 + ((i + 1) / (n + 1)) * (t1 - t0));
       const repeat = sale.buyers();
-      const again = repeat.length > 0 && rng.chance(0.2) ? this.#presentById.get(rng.pick(repeat)) : undefined;
-      const buyer = again ?? this.#someone();
-      // Some try for more than the limit allows.
-      const quantity = rng.chance(0.12) ? perCustomerLimit + 1 : rng.int(1, perCustomerLimit);
+      const again = repeat.length > 0 && rng.chance(0.1) ? this.#presentById.get(rng.pick(repeat)) : undefined;
+      const candidate = this.#someone();
+      // Rush buyers are mostly people who have not bought yet; only `again` comes back for more.
+      const buyer = again ?? (sale.hasBought(candidate.userId) ? this.#newcomer() : candidate);
+      // Most take one; some try for more than the limit allows (or come back for more).
+      const quantity = rng.chance(0.06) ? perCustomerLimit + 1 : rng.chance(0.7) ? 1 : rng.int(1, perCustomerLimit);
       const outcome = sale.attempt(buyer.userId, quantity, time);
       if (outcome.result === 'paid') this.#order(time, buyer, sku, outcome.quantity, outcome.amount, 0.02, out);
       else if (outcome.result === 'over_limit' && rng.chance(0.3)) this.#owedComments.push(rng.pick(OVER_LIMIT));

@@ -71,7 +71,7 @@ export function encodeTikTok(m: SimMessage): WireMessage | null {
     case 'comment':
       return m.viaQuestionBox ? tiktok('questionNew', { ...user(m.user), questionText: m.text }) : tiktok('chat', { ...user(m.user), comment: m.text });
     case 'viewers':
-      return tiktok('roomUser', { viewerCount: m.current, topViewers: [] });
+      return tiktok('roomUser', { viewerCount: m.current, topViewers: [], msgId: m.msgId, createTime: String(m.time) });
     case 'like':
       return tiktok('like', { ...user(m.user), likeCount: m.count, totalLikeCount: m.total });
     case 'gift':

@@ -57,9 +57,14 @@ export class FlashSale {
 
   /** Whole attempts arriving in (t0, t1] (virtual ms since the epoch); fractions carry over. */
   attemptsBetween(t0: number, t1: number): number {
-    const share = (t: number) => (t <= this.openedAt ? 0 : 1 - Math.exp(-(t - this.openedAt) / this.options.rushMs));
+    // The tail is cut at 10 time constants so every attempt does arrive.
+    const share = (t: number) => {
+      const since = t - this.openedAt;
+      if (since <= 0) return 0;
+      return since >= 10 * this.options.rushMs ? 1 : 1 - Math.exp(-since / this.options.rushMs);
+    };
     const expected = this.#totalAttempts * (share(t1) - share(t0)) + this.#carry;
-    let n = Math.floor(expected);
+    let n = Math.floor(expected + 1e-9);
     this.#carry = expected - n;
     n = Math.min(n, this.#totalAttempts - this.#attemptsDue);
     this.#attemptsDue += n;
@@ -68,6 +73,10 @@ export class FlashSale {
 
   get finished(): boolean {
     return this.#attemptsDue >= this.#totalAttempts;
+  }
+
+  hasBought(userId: string): boolean {
+    return this.#boughtBy.has(userId);
   }
 
   /** Who has bought so far, for drawing repeat buyers. */

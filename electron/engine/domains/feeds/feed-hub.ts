@@ -20,6 +20,8 @@ export interface FeedHubDeps {
   now?: () => number;
   /** Keys remembered for dedupe across relays and restarts. */
   dedupeWindow?: number;
+  /** Options for every RelayConnection the hub creates (backoff bounds, payload budget, transports). */
+  connectionOptions?: Pick<RelayConnectionOptions, 'reconnect' | 'maxPayloadsPerSecond' | 'transports' | 'connectTimeoutMs'>;
   createConnection?: (config: FeedConfig, sink: FeedConnectionSink) => FeedConnection;
 }
 
@@ -63,7 +65,7 @@ export class FeedHub {
       onEvent: (event) => this.#accept(feed, event),
       onStatus: (status) => this.#statusChanged(feed, status),
     };
-    const create = this.#deps.createConnection ?? ((c, s) => new RelayConnection({ config: c, ...s, now: this.#now }));
+    const create = this.#deps.createConnection ?? ((c, s) => new RelayConnection({ ...this.#deps.connectionOptions, config: c, ...s, now: this.#now }));
     const connection = create(config, sink);
     feed.connection = connection;
     this.#feeds.set(config.id, feed);
