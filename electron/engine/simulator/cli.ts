@@ -61,7 +61,15 @@ async function main(): Promise<void> {
     console.log(SIMULATOR_HELP);
     return;
   }
-  const sim = await startSimulator(options);
+  let sim: AudienceSimulator;
+  try {
+    sim = await startSimulator(options);
+  } catch (error) {
+    const inUse = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    console.error(inUse ? `Port ${options.port ?? ''} is in use; pick another with --port (0 = any free port).` : String(error));
+    process.exitCode = 1;
+    return;
+  }
   console.log(sim.url);
   console.error(`Audience simulator: ${options.rate} msg/s, seed ${options.seed}, protocol ${options.protocol}. Type help for commands.`);
 

@@ -2,10 +2,9 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import { CuedeckRelayHello } from '../../../shared/feeds/cuedeck-relay-protocol.ts';
 import type { Platform } from '../../../shared/feeds/events.ts';
 import { RingBuffer } from '../../../shared/feeds/ring-buffer.ts';
-import { SetUniqueIdArgs, TIKTOK_SET_UNIQUE_ID } from '../../../shared/feeds/tiktok-protocol.ts';
+import { SetUniqueIdArgs, TIKTOK_CLIENT_HELLO, TIKTOK_SET_UNIQUE_ID } from '../../../shared/feeds/tiktok-protocol.ts';
 import { AudienceModel } from './audience.ts';
 import { encodeCuedeck, encodeTikTok, type WireMessage } from './encode.ts';
 import type { FlashSaleOptions, FlashSaleReport } from './flash-sale.ts';
@@ -208,10 +207,9 @@ export class AudienceSimulator {
   #onConnection(socket: Socket): void {
     const { protocol } = this.#options;
     const hello = ClientHello.safeParse(socket.handshake.auth);
-    const declared = hello.success ? hello.data.protocol : undefined;
-    const wantsCuedeck = CuedeckRelayHello.safeParse(socket.handshake.auth).success;
+    const announcedTikTok = hello.success && hello.data.protocol === TIKTOK_CLIENT_HELLO.protocol;
     // A client that announced TikTok (or any client of a TikTok-only relay) waits for setUniqueId, like the real relay.
-    if (protocol === 'cuedeck' || (protocol === 'auto' && (wantsCuedeck || declared === undefined))) this.#join(socket, 'cuedeck');
+    if (protocol === 'cuedeck' || (protocol === 'auto' && !announcedTikTok)) this.#join(socket, 'cuedeck');
 
     socket.on(TIKTOK_SET_UNIQUE_ID, (...args: unknown[]) => {
       if (protocol === 'cuedeck') {

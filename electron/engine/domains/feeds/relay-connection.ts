@@ -4,10 +4,7 @@ import type { FeedOfflineReason, FeedStatus, RejectReason } from '../../../../sh
 import type { FeedEvent } from '../../../../shared/feeds/events.ts';
 import type { FeedConfig } from '../../../../shared/feeds/feed-config.ts';
 import { isRejection, normalizeCuedeck, normalizeTikTok, tiktokStreamEnd, type NormalizeContext } from '../../../../shared/feeds/normalize.ts';
-import { TIKTOK_CONTROL_EVENTS, TIKTOK_SET_UNIQUE_ID, TikTokDisconnectedReason } from '../../../../shared/feeds/tiktok-protocol.ts';
-
-/** Handshake `auth` for TikTok-Chat-Reader relays: they ignore it; Cuedeck's simulator holds events until setUniqueId. */
-export const TIKTOK_CLIENT_HELLO = { protocol: 'tiktok-chat-reader' } as const;
+import { TIKTOK_CLIENT_HELLO, TIKTOK_CONTROL_EVENTS, TIKTOK_SET_UNIQUE_ID, TikTokDisconnectedReason } from '../../../../shared/feeds/tiktok-protocol.ts';
 
 export interface RelayStats {
   /** Payloads received (every event name, before validation). */
