@@ -8,7 +8,12 @@ import { createDispatcher, type Dispatch } from './dispatch/dispatcher.ts';
 import { ObsConnectionSettings } from './domains/obs/obs-connection-settings.ts';
 import { ObsService } from './domains/obs/obs-service.ts';
 import { SettingsRepository } from './domains/settings/settings-repository.ts';
-import { ShowService } from './domains/show/show-service.ts';
+import { loadDefaultBannedWords } from './domains/show/banned-words.ts';
+import { RunService } from './domains/show/run-service.ts';
+import { newId, ShowService } from './domains/show/show-service.ts';
+import { ShowStore } from './domains/show/show-store.ts';
+import { initialRunState } from '../../shared/show/run-clock.ts';
+import { emptyShow } from '../../shared/show/templates.ts';
 import { createApiHandler } from './http/api.ts';
 import { generateToken } from './http/auth.ts';
 import { listenWithFallback } from './http/listen.ts';
@@ -68,6 +73,8 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     engine: { version: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION, startedAt: Date.now(), lan: config.lan, host: config.host, port: 0, requestedPort: config.port },
     ...ObsService.placeholderSlices(),
     show: { title: '' },
+    script: { show: emptyShow(newId, 'Untitled show'), flags: [], defaultBannedWords: [] },
+    run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
   });
   // Thumbnails go only to the views that asked for them; the gateway exists once the server does.
   let publishThumbnail: (thumbnail: Thumbnail) => void = () => undefined;
@@ -79,10 +86,35 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     log,
     publishThumbnail: (t) => publishThumbnail(t),
   });
-  const show = new ShowService(hub, settings);
-  hub.set({ ...obs.initialSlices(), show: show.initialState() });
+  const showStore = new ShowStore(settings);
+  const script = new ShowService(hub, showStore, loadDefaultBannedWords(engineDir));
+  hub.set({ ...obs.initialSlices(), ...script.initialSlices() });
+  const run = new RunService({ hub, store: showStore, script, stage: obs, notices, log });
+  hub.set({ run: run.initialSlice() });
 
-  const dispatch = createDispatcher({ ...obs.handlers(), 'show.setTitle': (c) => show.setTitle(c.title) }, log);
+  const dispatch = createDispatcher(
+    {
+      ...obs.handlers(),
+      'show.setTitle': (c) => script.setTitle(c.title),
+      'show.replace': (c) => script.replace(c.show),
+      'show.import': (c) => script.import(c.format, c.text),
+      'show.fromTemplate': (c) => script.fromTemplate(c.language),
+      'run.start': (c) => run.begin(c.rehearsal, c.acknowledgeFlags),
+      'run.next': () => run.next(),
+      'run.previous': () => run.previous(),
+      'run.jump': (c) => run.jump(c.index),
+      'run.hold': () => run.hold(),
+      'run.resume': () => run.resume(),
+      'run.extend': (c) => run.extend(c.deltaMs),
+      'run.end': () => run.end(),
+      'run.reset': () => run.reset(),
+      'run.setAutoAdvance': (c) => run.setAutoAdvance(c.enabled),
+      'sale.open': (c) => run.openSale(c.planId),
+      'sale.cancel': (c) => run.cancelSale(c.planId),
+      'sale.record': (c) => run.recordSale(c.planId, c.quantity, c.buyerId),
+    },
+    log,
+  );
 
   const rendererDir = findRendererDir(engineDir, config.rendererDir);
   if (!rendererDir) log.warn('The UI is not built (no dist/renderer/index.html): run `npm run build`.');
@@ -105,6 +137,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   }
   hub.set({ engine: { ...hub.state.engine, port } });
   obs.start();
+  run.start();
 
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -114,6 +147,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     token,
     dispatch,
     async stop() {
+      run.stop();
       await obs.stop();
       await gateway.close();
       db.close();

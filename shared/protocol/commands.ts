@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { CameraPreset, HealthThresholds } from './obs-live.ts';
+import { Show } from '../show/schema.ts';
+
+/** Imported files are parsed by the engine, which reports every error with its line and field. */
+const MAX_FILE_CHARS = 5_000_000;
 
 const text = (max: number) => z.string().max(max);
 
@@ -57,6 +61,25 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('obs.savePreset'), preset: CameraPreset, capture: z.boolean().default(false) }),
   z.object({ type: z.literal('obs.deletePreset'), presetId: text(64).min(1) }),
   z.object({ type: z.literal('show.setTitle'), title: text(200).trim().min(1) }),
+  /** The editor saves the whole script; the engine keeps the run in step (see rebaseRun). */
+  z.object({ type: z.literal('show.replace'), show: Show }),
+  z.object({ type: z.literal('show.import'), format: z.enum(['json', 'csv']), text: z.string().max(MAX_FILE_CHARS) }),
+  z.object({ type: z.literal('show.fromTemplate'), template: z.literal('four-module'), language: z.enum(['en', 'zh-CN']) }),
+  /** Start the show. With banned words in the script it is refused unless the producer confirmed. */
+  z.object({ type: z.literal('run.start'), rehearsal: z.boolean().default(false), acknowledgeFlags: z.boolean().default(false) }),
+  z.object({ type: z.literal('run.next') }),
+  z.object({ type: z.literal('run.previous') }),
+  z.object({ type: z.literal('run.jump'), index: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('run.hold') }),
+  z.object({ type: z.literal('run.resume') }),
+  z.object({ type: z.literal('run.extend'), deltaMs: z.number().int().min(-3_600_000).max(3_600_000) }),
+  z.object({ type: z.literal('run.end') }),
+  z.object({ type: z.literal('run.reset') }),
+  z.object({ type: z.literal('run.setAutoAdvance'), enabled: z.boolean() }),
+  z.object({ type: z.literal('sale.open'), planId: text(64).min(1) }),
+  z.object({ type: z.literal('sale.cancel'), planId: text(64).min(1) }),
+  /** A sale entered by hand (until the order feed brings them). */
+  z.object({ type: z.literal('sale.record'), planId: text(64).min(1), quantity: z.number().int().min(1).max(10_000), buyerId: text(128).min(1) }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;
@@ -69,6 +92,8 @@ export const ErrorCode = z.enum([
   'obs_request_failed',
   'obs_unsupported', // this OBS's obs-websocket does not know the request (older version)
   'conflict', // the request makes no sense in the current state (Take outside studio mode, undo without panic)
+  'compliance_flags', // the script has banned words; resend with acknowledgeFlags after the producer confirmed
+  'import_failed', // the file has errors (listed in issues as "line N, field: message"); nothing was changed
   'not_found',
   'internal',
 ]);

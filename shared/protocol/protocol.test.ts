@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { initialRunState } from '../show/run-clock.ts';
+import { emptyShow } from '../show/templates.ts';
 import { Command, DEFAULT_HEALTH_THRESHOLDS, EngineToShell, Patch, ShellToEngine, Snapshot } from './index.ts';
 
 describe('Command schema', () => {
@@ -56,6 +58,8 @@ describe('snapshot and patch schemas', () => {
       panic: { active: false, returnTo: null, at: null },
     },
     show: { title: 'Show' },
+    script: { show: emptyShow(() => 'show1', 'Show'), flags: [], defaultBannedWords: ['最好'] },
+    run: { run: initialRunState(), sales: [], cues: [], rehearsal: true, recovered: null },
   };
 
   it('round-trip a full snapshot', () => {

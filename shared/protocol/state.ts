@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunSlice, ScriptState } from './show-live.ts';
 import { ObsHealthState, ObsOutputsState, ObsSetupState, ObsSourcesState, TransitionState } from './obs-live.ts';
 
 /** Why the engine is not connected to OBS. Each maps to a translated, specific message in the UI. */
@@ -78,6 +79,8 @@ export const EngineState = z.object({
   obsHealth: ObsHealthState,
   obsSetup: ObsSetupState,
   show: ShowState,
+  script: ScriptState,
+  run: RunSlice,
 });
 export type EngineState = z.infer<typeof EngineState>;
 export type StateSlice = keyof EngineState;

@@ -144,7 +144,7 @@ describe('engine socket', () => {
     const patch = new Promise((resolve) => socket.once('patch', resolve));
     const ack = await socket.emitWithAck('command', { type: 'show.setTitle', title: '新品首发' });
     expect(ack).toEqual({ ok: true });
-    expect(await patch).toEqual({ rev: snapshot.rev + 1, set: { show: { title: '新品首发' } } });
+    expect(await patch).toMatchObject({ rev: snapshot.rev + 1, set: { show: { title: '新品首发' }, script: { show: { title: '新品首发' } } } });
     const engineNow = await socket.emitWithAck('clock.ping');
     expect(Math.abs(engineNow - Date.now())).toBeLessThan(1000);
     socket.close();

@@ -24,7 +24,9 @@ export function createDispatcher(handlers: CommandHandlers, log: Logger) {
       await handler(command);
       return { ok: true };
     } catch (error) {
-      if (error instanceof CommandFailure) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof CommandFailure) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+      }
       log.error(`Command ${command.type} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return { ok: false, error: { code: 'internal', message: `The engine failed to run ${command.type}; see its log.` } };
     }

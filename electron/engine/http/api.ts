@@ -15,6 +15,8 @@ const STATUS_BY_ERROR: Record<ErrorCode, number> = {
   obs_request_failed: 502,
   obs_unsupported: 501,
   conflict: 409,
+  compliance_flags: 409,
+  import_failed: 422,
   internal: 500,
 };
 

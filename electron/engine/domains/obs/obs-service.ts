@@ -1,4 +1,5 @@
 import type { EngineState, ObsHealthSample, Thumbnail, ThumbnailTarget } from '../../../../shared/protocol/index.ts';
+import { CommandFailure } from '../../dispatch/command-failure.ts';
 import type { CommandHandlers } from '../../dispatch/dispatcher.ts';
 import type { Logger } from '../../log.ts';
 import type { NoticeBus } from '../../state/notices.ts';
@@ -123,6 +124,19 @@ export class ObsService {
       ...(this.#deps.onHealthSample ? { onSample: this.#deps.onHealthSample } : {}),
     });
     this.#sampler.start();
+  }
+
+  /** A segment's look: its camera preset (which names its scene) or else its scene. */
+  async applySegmentLook(sceneName: string | null, cameraPresetId: string | null): Promise<void> {
+    if (cameraPresetId) await this.#controls.applyCameraPreset(cameraPresetId);
+    else if (sceneName) await this.#controls.setProgramScene(sceneName);
+  }
+
+  /** Show or hide a source by name (cues name sources, OBS wants item ids). */
+  async setSourceVisible(sceneName: string, sourceName: string, enabled: boolean): Promise<void> {
+    const item = this.#deps.hub.state.obsSources.sceneItems[sceneName]?.find((i) => i.sourceName === sourceName);
+    if (!item) throw new CommandFailure('not_found', `Scene "${sceneName}" has no source "${sourceName}"`);
+    await this.#controls.setSceneItemEnabled({ type: 'obs.setSceneItemEnabled', sceneName, sceneItemId: item.id, enabled });
   }
 
   /** The obs.* part of the dispatcher's handler map. */

@@ -1,27 +1,73 @@
-import { z } from 'zod';
-import type { ShowState } from '../../../../shared/protocol/index.ts';
-import type { SettingsRepository } from '../settings/settings-repository.ts';
+import { randomUUID } from 'node:crypto';
+import type { ScriptState } from '../../../../shared/protocol/index.ts';
+import { compileBannedWords, effectiveBannedWords, flagsForShow, type BannedWordEntry } from '../../../../shared/show/compliance.ts';
+import { importShowCsv, importShowJson, type ImportError } from '../../../../shared/show/import-export.ts';
+import type { Show } from '../../../../shared/show/schema.ts';
+import { fourModuleShow, TEMPLATE_TITLES, type TemplateLanguage } from '../../../../shared/show/templates.ts';
+import { CommandFailure } from '../../dispatch/command-failure.ts';
 import type { StateHub } from '../../state/state-hub.ts';
+import type { ShowStore } from './show-store.ts';
 
-const TITLE_KEY = 'show.title';
-export const DEFAULT_SHOW_TITLE = 'Untitled show';
+export const newId = (): string => randomUUID().slice(0, 12);
 
-/** The show being run. For now its title; the run-of-show issue brings segments and the live clock. */
+export function formatImportErrors(errors: readonly ImportError[]): string[] {
+  return errors.map((e) => `line ${e.line}${e.column ? `:${e.column}` : ''}, ${e.field || '(file)'}: ${e.message}`);
+}
+
+/** The show script: edits, imports, templates, and the compliance flags that follow every change. */
 export class ShowService {
   readonly #hub: StateHub;
-  readonly #settings: SettingsRepository;
+  readonly #store: ShowStore;
+  readonly #defaults: BannedWordEntry[];
+  readonly #listeners = new Set<(show: Show) => void>();
 
-  constructor(hub: StateHub, settings: SettingsRepository) {
+  constructor(hub: StateHub, store: ShowStore, defaultBannedWords: BannedWordEntry[]) {
     this.#hub = hub;
-    this.#settings = settings;
+    this.#store = store;
+    this.#defaults = defaultBannedWords;
   }
 
-  initialState(): ShowState {
-    return { title: this.#settings.read(TITLE_KEY, z.string(), DEFAULT_SHOW_TITLE) };
+  initialSlices(): { show: { title: string }; script: ScriptState } {
+    const show = this.#store.loadShow(fourModuleShow({ newId, title: 'Untitled show' }));
+    return { show: { title: show.title }, script: this.#scriptState(show) };
+  }
+
+  get current(): Show {
+    return this.#hub.state.script.show;
+  }
+
+  /** Called with the new script after every change (the run keeps its place by segment id). */
+  onChange(listener: (show: Show) => void): void {
+    this.#listeners.add(listener);
+  }
+
+  #scriptState(show: Show): ScriptState {
+    const words = effectiveBannedWords(show, this.#defaults);
+    return { show, flags: flagsForShow(show, compileBannedWords(words)), defaultBannedWords: this.#defaults.map((w) => w.word) };
+  }
+
+  replace(show: Show): void {
+    this.#store.saveShow(show);
+    this.#hub.set({ show: { title: show.title }, script: this.#scriptState(show) });
+    for (const listener of this.#listeners) listener(show);
   }
 
   setTitle(title: string): void {
-    this.#settings.write(TITLE_KEY, title);
-    this.#hub.set({ show: { ...this.#hub.state.show, title } });
+    this.replace({ ...this.current, title });
+  }
+
+  /** All or nothing: a file with any error changes nothing and every error is reported. */
+  import(format: 'json' | 'csv', text: string): void {
+    const result = format === 'json' ? importShowJson(text) : importShowCsv(text, { base: this.current, newId });
+    if (!result.ok) {
+      const issues = formatImportErrors(result.errors);
+      throw new CommandFailure('import_failed', `The ${format.toUpperCase()} file has ${issues.length} error(s); nothing was changed.`, issues);
+    }
+    this.replace(result.show);
+  }
+
+  fromTemplate(language: TemplateLanguage): void {
+    const titles = TEMPLATE_TITLES[language];
+    this.replace(fourModuleShow({ newId, title: this.current.title, titles }));
   }
 }
