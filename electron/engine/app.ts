@@ -1,7 +1,10 @@
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
+import type { FeedEvent } from '../../shared/feeds/events.ts';
 import { API_PREFIX, PROTOCOL_VERSION, type Thumbnail } from '../../shared/protocol/index.ts';
+import { FeedsService } from './domains/feeds/feeds-service.ts';
+import { placeholderState } from './state/initial-state.ts';
 import type { EngineConfig } from './config/args.ts';
 import { openDatabase } from './db/database.ts';
 import { createDispatcher, type Dispatch } from './dispatch/dispatcher.ts';
@@ -10,10 +13,8 @@ import { ObsService } from './domains/obs/obs-service.ts';
 import { SettingsRepository } from './domains/settings/settings-repository.ts';
 import { loadDefaultBannedWords } from './domains/show/banned-words.ts';
 import { RunService } from './domains/show/run-service.ts';
-import { newId, ShowService } from './domains/show/show-service.ts';
+import { ShowService } from './domains/show/show-service.ts';
 import { ShowStore } from './domains/show/show-store.ts';
-import { initialRunState } from '../../shared/show/run-clock.ts';
-import { emptyShow } from '../../shared/show/templates.ts';
 import { createApiHandler } from './http/api.ts';
 import { generateToken } from './http/auth.ts';
 import { listenWithFallback } from './http/listen.ts';
@@ -69,13 +70,9 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const token = resolveToken(settings, config.token);
   const notices = new NoticeBus();
 
-  const hub = new StateHub({
-    engine: { version: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION, startedAt: Date.now(), lan: config.lan, host: config.host, port: 0, requestedPort: config.port },
-    ...ObsService.placeholderSlices(),
-    show: { title: '' },
-    script: { show: emptyShow(newId, 'Untitled show'), flags: [], defaultBannedWords: [] },
-    run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
-  });
+  const hub = new StateHub(
+    placeholderState({ version: ENGINE_VERSION, protocolVersion: PROTOCOL_VERSION, startedAt: Date.now(), lan: config.lan, host: config.host, port: 0, requestedPort: config.port }),
+  );
   // Thumbnails go only to the views that asked for them; the gateway exists once the server does.
   let publishThumbnail: (thumbnail: Thumbnail) => void = () => undefined;
   const obs = new ObsService({
@@ -91,6 +88,18 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   hub.set({ ...obs.initialSlices(), ...script.initialSlices() });
   const run = new RunService({ hub, store: showStore, script, stage: obs, notices, log });
   hub.set({ run: run.initialSlice() });
+  // Feed batches go to every view; the gateway exists once the server does.
+  let broadcastFeed: (events: FeedEvent[]) => void = () => undefined;
+  const feeds = new FeedsService({
+    hub,
+    settings,
+    notices,
+    log,
+    broadcast: (events) => broadcastFeed(events),
+    onOrder: (order) => run.recordOrder(order.sku, order.quantity, `${order.platform}:${order.userId}`),
+  });
+  hub.set({ feeds: feeds.initialState() });
+  run.onSaleLive((sale) => feeds.simulateFlashSale(sale));
 
   const dispatch = createDispatcher(
     {
@@ -112,6 +121,13 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       'sale.open': (c) => run.openSale(c.planId),
       'sale.cancel': (c) => run.cancelSale(c.planId),
       'sale.record': (c) => run.recordSale(c.planId, c.quantity, c.buyerId),
+      'feeds.add': (c) => feeds.add(c.config),
+      'feeds.remove': (c) => feeds.remove(c.id),
+      'simulator.start': (c) => feeds.startSimulator(c.rate, c.seed),
+      'simulator.stop': () => feeds.stopSimulator(),
+      'comment.pin': (c) => feeds.pin(c.eventId),
+      'comment.unpin': (c) => feeds.unpin(c.eventId),
+      'comment.answered': (c) => feeds.markAnswered(c.eventId, c.answered),
     },
     log,
   );
@@ -128,8 +144,17 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  const gateway = attachSocketGateway({ httpServer, token, hub, notices, dispatch, onThumbnailDemand: (targets) => obs.setThumbnailDemand(targets) });
+  const gateway = attachSocketGateway({
+    httpServer,
+    token,
+    hub,
+    notices,
+    dispatch,
+    onThumbnailDemand: (targets) => obs.setThumbnailDemand(targets),
+    feedBacklog: () => feeds.backlog(),
+  });
   publishThumbnail = gateway.publishThumbnail;
+  broadcastFeed = gateway.broadcastFeed;
 
   const { port, fellBack } = await listenWithFallback(httpServer, config.port, config.host);
   if (fellBack) {
@@ -138,6 +163,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   hub.set({ engine: { ...hub.state.engine, port } });
   obs.start();
   run.start();
+  feeds.start();
 
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -148,6 +174,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     dispatch,
     async stop() {
       run.stop();
+      await feeds.stop();
       await obs.stop();
       await gateway.close();
       db.close();

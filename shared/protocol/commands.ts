@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CameraPreset, HealthThresholds } from './obs-live.ts';
 import { Show } from '../show/schema.ts';
+import { FeedConfig } from '../feeds/feed-config.ts';
 
 /** Imported files are parsed by the engine, which reports every error with its line and field. */
 const MAX_FILE_CHARS = 5_000_000;
@@ -79,6 +80,18 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sale.open'), planId: text(64).min(1) }),
   z.object({ type: z.literal('sale.cancel'), planId: text(64).min(1) }),
   /** A sale entered by hand (until the order feed brings them). */
+  z.object({ type: z.literal('feeds.add'), config: FeedConfig }),
+  z.object({ type: z.literal('feeds.remove'), id: text(64).min(1) }),
+  /** The built-in audience simulator, connected as a feed (rehearsals). */
+  z.object({
+    type: z.literal('simulator.start'),
+    rate: z.number().int().min(1).max(5000).default(50),
+    seed: z.number().int().min(0).max(2 ** 31).default(42),
+  }),
+  z.object({ type: z.literal('simulator.stop') }),
+  z.object({ type: z.literal('comment.pin'), eventId: text(400).min(1) }),
+  z.object({ type: z.literal('comment.unpin'), eventId: text(400).min(1) }),
+  z.object({ type: z.literal('comment.answered'), eventId: text(400).min(1), answered: z.boolean() }),
   z.object({ type: z.literal('sale.record'), planId: text(64).min(1), quantity: z.number().int().min(1).max(10_000), buyerId: text(128).min(1) }),
 ]);
 export type Command = z.infer<typeof Command>;

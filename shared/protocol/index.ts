@@ -2,6 +2,7 @@ export * from './version.ts';
 export * from './state.ts';
 export * from './obs-live.ts';
 export * from './show-live.ts';
+export * from './feeds-live.ts';
 export * from './messages.ts';
 export * from './commands.ts';
 export * from './socket.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LiveMetrics } from '../feeds/metrics.ts';
 import { initialRunState } from '../show/run-clock.ts';
 import { emptyShow } from '../show/templates.ts';
 import { Command, DEFAULT_HEALTH_THRESHOLDS, EngineToShell, Patch, ShellToEngine, Snapshot } from './index.ts';
@@ -60,6 +61,7 @@ describe('snapshot and patch schemas', () => {
     show: { title: 'Show' },
     script: { show: emptyShow(() => 'show1', 'Show'), flags: [], defaultBannedWords: ['最好'] },
     run: { run: initialRunState(), sales: [], cues: [], rehearsal: true, recovered: null },
+    feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [] },
   };
 
   it('round-trip a full snapshot', () => {

@@ -1,5 +1,6 @@
 import type { CommandInput, CommandResult } from './commands.ts';
 import type { Notice, Patch, Snapshot } from './messages.ts';
+import type { FeedEvent } from '../feeds/events.ts';
 
 /** socket.io handshake `auth` payload. */
 export interface HandshakeAuth {
@@ -29,6 +30,11 @@ export interface ServerToClientEvents {
   patch: (patch: Patch) => void;
   notice: (notice: Notice) => void;
   thumbnail: (thumbnail: Thumbnail) => void;
+  /**
+   * Feed events (comments, orders, gifts…) in arrival order, batched every ~50 ms. Not part of the state: a
+   * view keeps its own bounded buffer. Right after connecting, one batch carries the recent backlog.
+   */
+  'feed.batch': (batch: { events: FeedEvent[]; backlog: boolean }) => void;
 }
 
 export interface ClientToServerEvents {

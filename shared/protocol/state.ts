@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunSlice, ScriptState } from './show-live.ts';
+import { FeedsState } from './feeds-live.ts';
 import { ObsHealthState, ObsOutputsState, ObsSetupState, ObsSourcesState, TransitionState } from './obs-live.ts';
 
 /** Why the engine is not connected to OBS. Each maps to a translated, specific message in the UI. */
@@ -81,6 +82,7 @@ export const EngineState = z.object({
   show: ShowState,
   script: ScriptState,
   run: RunSlice,
+  feeds: FeedsState,
 });
 export type EngineState = z.infer<typeof EngineState>;
 export type StateSlice = keyof EngineState;

@@ -9,6 +9,7 @@ import {
   type Thumbnail,
   type ThumbnailTarget,
 } from '../../../shared/protocol/index.ts';
+import type { FeedEvent } from '../../../shared/feeds/events.ts';
 import type { Dispatch } from '../dispatch/dispatcher.ts';
 import { isSameOrigin, tokensEqual } from '../http/auth.ts';
 import type { NoticeBus } from '../state/notices.ts';
@@ -22,6 +23,8 @@ interface GatewayDeps {
   dispatch: Dispatch;
   /** The union of thumbnails the connected views want; called whenever it may have changed. */
   onThumbnailDemand: (targets: ReadonlySet<ThumbnailTarget>) => void;
+  /** Recent feed events for a view that just connected. */
+  feedBacklog: () => FeedEvent[];
 }
 
 const THUMBNAIL_TARGETS: readonly ThumbnailTarget[] = ['program', 'preview'];
@@ -31,7 +34,7 @@ const thumbnailRoom = (target: ThumbnailTarget) => `thumbnail:${target}`;
  * The live channel to views: refuses handshakes without the token or with another protocol version, sends a
  * snapshot on connect, then every patch and notice; commands go through the shared dispatcher.
  */
-export function attachSocketGateway({ httpServer, token, hub, notices, dispatch, onThumbnailDemand }: GatewayDeps) {
+export function attachSocketGateway({ httpServer, token, hub, notices, dispatch, onThumbnailDemand, feedBacklog }: GatewayDeps) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -54,6 +57,7 @@ export function attachSocketGateway({ httpServer, token, hub, notices, dispatch,
 
   io.on('connection', (socket) => {
     socket.emit('snapshot', hub.snapshot());
+    socket.emit('feed.batch', { events: feedBacklog(), backlog: true });
     socket.on('command', (command, ack) => {
       if (typeof ack !== 'function') return; // a command nobody waits for is a client bug; drop it quietly
       void dispatch(command).then((result: CommandResult) => ack(result));
@@ -82,6 +86,9 @@ export function attachSocketGateway({ httpServer, token, hub, notices, dispatch,
 
   return {
     io,
+    broadcastFeed(events: FeedEvent[]): void {
+      io.emit('feed.batch', { events, backlog: false });
+    },
     publishThumbnail(thumbnail: Thumbnail): void {
       io.to(thumbnailRoom(thumbnail.target)).emit('thumbnail', thumbnail);
     },

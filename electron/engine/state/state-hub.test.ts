@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineState, Patch } from '../../../shared/protocol/index.ts';
-import { ObsService } from '../domains/obs/obs-service.ts';
 import { StateHub } from './state-hub.ts';
-import { initialRunState } from '../../../shared/show/run-clock.ts';
-import { emptyShow } from '../../../shared/show/templates.ts';
+import { placeholderState, TEST_ENGINE_INFO } from './initial-state.ts';
 
-const initial: EngineState = {
-  engine: { version: '0', protocolVersion: 1, startedAt: 0, lan: false, host: '127.0.0.1', port: 1, requestedPort: 1 },
-  ...ObsService.placeholderSlices(),
-  show: { title: 'A' },
-  script: { show: emptyShow(() => 'id1', 'A'), flags: [], defaultBannedWords: [] },
-  run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
-};
+const initial: EngineState = { ...placeholderState(TEST_ENGINE_INFO), show: { title: 'A' } };
 
 describe('StateHub', () => {
   it('numbers patches and carries only the changed slices', () => {

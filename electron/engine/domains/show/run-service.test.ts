@@ -1,15 +1,13 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { initialRunState } from '../../../../shared/show/run-clock.ts';
 import type { Show } from '../../../../shared/show/schema.ts';
 import { Show as ShowSchema } from '../../../../shared/show/schema.ts';
-import { emptyShow } from '../../../../shared/show/templates.ts';
 import { migrate } from '../../db/database.ts';
 import { CommandFailure } from '../../dispatch/command-failure.ts';
 import { createLogger } from '../../log.ts';
 import { NoticeBus } from '../../state/notices.ts';
 import { StateHub } from '../../state/state-hub.ts';
-import { ObsService } from '../obs/obs-service.ts';
+import { placeholderState, TEST_ENGINE_INFO } from '../../state/initial-state.ts';
 import { SettingsRepository } from '../settings/settings-repository.ts';
 import { RUN_TICK_MS, RunService, type StageControl } from './run-service.ts';
 import { ShowService } from './show-service.ts';
@@ -47,13 +45,7 @@ const log = createLogger('test', () => undefined);
 function build(initialShow: Show = script) {
   const settings = new SettingsRepository(db);
   const store = new ShowStore(settings);
-  const hub = new StateHub({
-    engine: { version: '0', protocolVersion: 1, startedAt: 0, lan: false, host: '127.0.0.1', port: 1, requestedPort: 1 },
-    ...ObsService.placeholderSlices(),
-    show: { title: '' },
-    script: { show: emptyShow(() => 'x', 'x'), flags: [], defaultBannedWords: [] },
-    run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
-  });
+  const hub = new StateHub(placeholderState(TEST_ENGINE_INFO));
   const shows = new ShowService(hub, store, [{ word: '最好', category: 'superlative' }, { word: '全网最低', category: 'superlative' }]);
   hub.set(shows.initialSlices());
   if (hub.state.script.show.id !== initialShow.id) shows.replace(initialShow);

@@ -62,6 +62,7 @@ export class RunService {
   #sales: Record<string, FlashSaleState> = {};
   #timer: NodeJS.Timeout | null = null;
   #lastHeartbeat = 0;
+  readonly #saleLiveListeners = new Set<(sale: { sku: string; quantity: number; perCustomerLimit: number; price: number }) => void>();
 
   constructor(deps: RunDeps) {
     this.#deps = { now: Date.now, ...deps };
@@ -194,6 +195,29 @@ export class RunService {
     if (!result.accepted) throw new CommandFailure('conflict', `Sale refused: ${result.reason}`);
   }
 
+  /** An order from a feed: counts against the live flash sale of its SKU, if any. Refusals are counted, not thrown. */
+  recordOrder(sku: string, quantity: number, buyerId: string): void {
+    const productIds = new Set(this.#show.products.filter((p) => p.sku === sku).map((p) => p.id));
+    const entry = Object.entries(this.#sales).find(([, sale]) => sale.status === 'live' && productIds.has(sale.plan.productId));
+    if (!entry) return;
+    const [planId, sale] = entry;
+    this.#sales[planId] = recordSale(sale, quantity, buyerId, this.#deps.now()).state;
+    this.#commit(this.#run);
+  }
+
+  /** Called when a flash sale goes live (from warm-up), with what a simulated audience needs to rush it. */
+  onSaleLive(listener: (sale: { sku: string; quantity: number; perCustomerLimit: number; price: number }) => void): void {
+    this.#saleLiveListeners.add(listener);
+  }
+
+  #notifyLive(before: FlashSaleState, after: FlashSaleState): void {
+    if (before.status === after.status || after.status !== 'live') return;
+    const product = this.#show.products.find((p) => p.id === after.plan.productId);
+    if (!product) return;
+    const sale = { sku: product.sku, quantity: after.plan.quantity, perCustomerLimit: after.plan.perCustomerLimit, price: after.plan.dealPrice };
+    for (const listener of this.#saleLiveListeners) listener(sale);
+  }
+
   #requireLive(): void {
     if (this.#run.status !== 'running' && this.#run.status !== 'held') throw new CommandFailure('conflict', 'The show is not running.');
   }
@@ -270,6 +294,7 @@ export class RunService {
       const next = tickSale(sale, now);
       if (next !== sale) {
         this.#sales[id] = next;
+        this.#notifyLive(sale, next);
         changed = true;
       }
     }

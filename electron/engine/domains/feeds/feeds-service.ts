@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import type { FeedEvent } from '../../../../shared/feeds/events.ts';
+import { FeedConfig } from '../../../../shared/feeds/feed-config.ts';
+import { LiveMetrics } from '../../../../shared/feeds/metrics.ts';
+import { RingBuffer } from '../../../../shared/feeds/ring-buffer.ts';
+import { FEED_BACKLOG, type FeedsState, type PinnedComment } from '../../../../shared/protocol/index.ts';
+import { CommandFailure } from '../../dispatch/command-failure.ts';
+import type { Logger } from '../../log.ts';
+import type { NoticeBus } from '../../state/notices.ts';
+import type { StateHub } from '../../state/state-hub.ts';
+import type { SettingsRepository } from '../settings/settings-repository.ts';
+import { AudienceSimulator } from '../../simulator/simulator.ts';
+import { FeedHub } from './feed-hub.ts';
+
+export const FEED_FLUSH_MS = 50;
+const PUBLISH_MS = 1000;
+const MAX_PINNED = 5;
+const MAX_ANSWERED = 500;
+const CONFIGS_KEY = 'feeds.configs';
+export const SIMULATOR_FEED_ID = 'simulator';
+
+/** Events a view shows in its panels; viewer counts and likes only move the metrics. */
+const SHOWN = new Set<FeedEvent['type']>(['comment', 'order', 'orderUpdate', 'gift', 'gap', 'streamEnd']);
+
+interface FeedsDeps {
+  hub: StateHub;
+  settings: SettingsRepository;
+  notices: NoticeBus;
+  log: Logger;
+  /** Batches of events for the views. */
+  broadcast: (events: FeedEvent[]) => void;
+  /** Orders feed the flash sales. */
+  onOrder: (order: Extract<FeedEvent, { type: 'order' }>) => void;
+  now?: () => number;
+}
+
+/**
+ * Live feeds as the console uses them: relay connections (persisted), the built-in simulator, live metrics,
+ * a bounded backlog for views that connect late, pins for the streamer and answered marks.
+ */
+export class FeedsService {
+  readonly #deps: Required<FeedsDeps>;
+  readonly #feeds: FeedHub;
+  #metrics = new LiveMetrics();
+  readonly #backlog = new RingBuffer<FeedEvent>(FEED_BACKLOG);
+  #pending: FeedEvent[] = [];
+  #flushTimer: NodeJS.Timeout | null = null;
+  #publishTimer: NodeJS.Timeout | null = null;
+  #simulator: AudienceSimulator | null = null;
+  /** Recent comments by id, so a pin can copy the text the producer saw. */
+  readonly #recentComments = new Map<string, Extract<FeedEvent, { type: 'comment' }>>();
+
+  constructor(deps: FeedsDeps) {
+    this.#deps = { now: Date.now, ...deps };
+    this.#feeds = new FeedHub({ log: deps.log, now: this.#deps.now });
+    this.#feeds.subscribe((event) => this.#accept(event));
+  }
+
+  initialState(): FeedsState {
+    return {
+      configs: this.#deps.settings.read(CONFIGS_KEY, z.array(FeedConfig), []),
+      diagnostics: [],
+      metrics: this.#metrics.snapshot(this.#deps.now()),
+      simulator: null,
+      pinned: [],
+      answered: [],
+    };
+  }
+
+  start(): void {
+    for (const config of this.#state.configs) this.#feeds.add(config);
+    this.#publishTimer = setInterval(() => this.#publish(), PUBLISH_MS);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#publishTimer) clearInterval(this.#publishTimer);
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#feeds.stop();
+    await this.#simulator?.close();
+    this.#simulator = null;
+  }
+
+  /** The recent events for a view that just connected. */
+  backlog(): FeedEvent[] {
+    return this.#backlog.toArray();
+  }
+
+  get #state(): FeedsState {
+    return this.#deps.hub.state.feeds;
+  }
+
+  #set(changes: Partial<FeedsState>): void {
+    this.#deps.hub.set({ feeds: { ...this.#state, ...changes } });
+  }
+
+  add(config: FeedConfig): void {
+    if (config.id === SIMULATOR_FEED_ID) throw new CommandFailure('bad_request', `"${SIMULATOR_FEED_ID}" is reserved for the built-in simulator`);
+    const configs = [...this.#state.configs.filter((c) => c.id !== config.id), config];
+    this.#deps.settings.write(CONFIGS_KEY, configs);
+    this.#feeds.add(config);
+    this.#set({ configs });
+    this.#publish();
+  }
+
+  remove(id: string): void {
+    if (!this.#state.configs.some((c) => c.id === id)) throw new CommandFailure('not_found', `There is no feed "${id}"`);
+    const configs = this.#state.configs.filter((c) => c.id !== id);
+    this.#deps.settings.write(CONFIGS_KEY, configs);
+    this.#feeds.remove(id);
+    this.#set({ configs });
+    this.#publish();
+  }
+
+  async startSimulator(rate: number, seed: number): Promise<void> {
+    await this.stopSimulator();
+    const simulator = await AudienceSimulator.start({ port: 0, host: '127.0.0.1', rate, seed, protocol: 'cuedeck' });
+    this.#simulator = simulator;
+    // A rehearsal's figures start from zero.
+    this.#metrics = new LiveMetrics();
+    this.#feeds.add({ id: SIMULATOR_FEED_ID, label: 'Simulator', url: simulator.url, platform: 'douyin', protocol: 'cuedeck' });
+    this.#set({ simulator: { url: simulator.url, rate, seed } });
+    this.#publish();
+  }
+
+  async stopSimulator(): Promise<void> {
+    const simulator = this.#simulator;
+    if (!simulator) return;
+    this.#simulator = null;
+    this.#feeds.remove(SIMULATOR_FEED_ID);
+    await simulator.close();
+    this.#set({ simulator: null });
+    this.#publish();
+  }
+
+  /** In a rehearsal, the simulated audience rushes a flash sale the moment it goes live. */
+  simulateFlashSale(sale: { sku: string; quantity: number; perCustomerLimit: number; price: number }): void {
+    this.#simulator?.flashSale(sale);
+  }
+
+  pin(eventId: string): void {
+    const comment = this.#recentComments.get(eventId);
+    if (!comment) throw new CommandFailure('not_found', 'That comment is no longer in the recent list');
+    if (this.#state.pinned.some((p) => p.eventId === eventId)) return;
+    const pinned: PinnedComment = {
+      eventId,
+      platform: comment.platform,
+      nickname: comment.nickname,
+      text: comment.text,
+      isQuestion: comment.isQuestion === true,
+      at: comment.at,
+      pinnedAt: this.#deps.now(),
+    };
+    // Newest first; the streamer's screen has room for a few.
+    this.#set({ pinned: [pinned, ...this.#state.pinned].slice(0, MAX_PINNED) });
+  }
+
+  unpin(eventId: string): void {
+    this.#set({ pinned: this.#state.pinned.filter((p) => p.eventId !== eventId) });
+  }
+
+  markAnswered(eventId: string, answered: boolean): void {
+    const rest = this.#state.answered.filter((id) => id !== eventId);
+    this.#set({ answered: answered ? [...rest, eventId].slice(-MAX_ANSWERED) : rest });
+    // An answered question leaves the streamer's screen.
+    if (answered) this.unpin(eventId);
+  }
+
+  #accept(event: FeedEvent): void {
+    this.#metrics.apply(event);
+    if (event.type === 'order') this.#deps.onOrder(event);
+    if (!SHOWN.has(event.type)) return;
+    if (event.type === 'comment') {
+      this.#recentComments.set(event.id, event);
+      if (this.#recentComments.size > FEED_BACKLOG * 4) {
+        const oldest = this.#recentComments.keys().next().value;
+        if (oldest !== undefined) this.#recentComments.delete(oldest);
+      }
+    }
+    this.#backlog.push(event);
+    this.#pending.push(event);
+    this.#flushTimer ??= setTimeout(() => this.#flush(), FEED_FLUSH_MS);
+  }
+
+  #flush(): void {
+    this.#flushTimer = null;
+    const events = this.#pending;
+    this.#pending = [];
+    if (events.length > 0) this.#deps.broadcast(events);
+  }
+
+  #publish(): void {
+    this.#set({ diagnostics: this.#feeds.diagnostics(), metrics: this.#metrics.snapshot(this.#deps.now()) });
+  }
+}
