@@ -4,9 +4,13 @@ import { z } from 'zod';
 import type { FeedEvent } from '../../shared/feeds/events.ts';
 import { API_PREFIX, PROTOCOL_VERSION, type Thumbnail } from '../../shared/protocol/index.ts';
 import { FeedsService } from './domains/feeds/feeds-service.ts';
+import { SessionLog } from './domains/sessions/session-log.ts';
+import { SessionRepository } from './domains/sessions/session-repository.ts';
+import { StateRecorder } from './domains/sessions/state-recorder.ts';
 import { placeholderState } from './state/initial-state.ts';
 import type { EngineConfig } from './config/args.ts';
 import { openDatabase } from './db/database.ts';
+import { CommandFailure } from './dispatch/command-failure.ts';
 import { createDispatcher, type Dispatch } from './dispatch/dispatcher.ts';
 import { ObsConnectionSettings } from './domains/obs/obs-connection-settings.ts';
 import { ObsService } from './domains/obs/obs-service.ts';
@@ -16,6 +20,7 @@ import { RunService } from './domains/show/run-service.ts';
 import { ShowService } from './domains/show/show-service.ts';
 import { ShowStore } from './domains/show/show-store.ts';
 import { createApiHandler } from './http/api.ts';
+import { createSessionsRoutes } from './http/sessions-api.ts';
 import { generateToken } from './http/auth.ts';
 import { listenWithFallback } from './http/listen.ts';
 import { createStaticHandler, findRendererDir } from './http/static-files.ts';
@@ -88,6 +93,16 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   hub.set({ ...obs.initialSlices(), ...script.initialSlices() });
   const run = new RunService({ hub, store: showStore, script, stage: obs, notices, log });
   hub.set({ run: run.initialSlice() });
+  const sessionRepo = new SessionRepository(db);
+  const sessionLog = new SessionLog({
+    repo: sessionRepo,
+    settings,
+    log,
+    onWriteError: (message) => notices.publish('error', 'session.write_failed', { detail: message }),
+  });
+  const recorder = new StateRecorder(hub, sessionLog);
+  const recovered = hub.state.run.recovered;
+  if (recovered && sessionLog.current) sessionLog.record('recovered', recovered);
   // Feed batches go to every view; the gateway exists once the server does.
   let broadcastFeed: (events: FeedEvent[]) => void = () => undefined;
   const feeds = new FeedsService({
@@ -95,7 +110,12 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     settings,
     notices,
     log,
-    broadcast: (events) => broadcastFeed(events),
+    // What a view shows as received is already on disk.
+    broadcast: (events) => {
+      sessionLog.flush();
+      broadcastFeed(events);
+    },
+    onEvent: (event) => recorder.feedEvent(event),
     onOrder: (order) => run.recordOrder(order.sku, order.quantity, `${order.platform}:${order.userId}`),
   });
   hub.set({ feeds: feeds.initialState() });
@@ -128,14 +148,21 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       'comment.pin': (c) => feeds.pin(c.eventId),
       'comment.unpin': (c) => feeds.unpin(c.eventId),
       'comment.answered': (c) => feeds.markAnswered(c.eventId, c.answered),
+      'session.setCosts': (c) => {
+        if (!sessionRepo.get(c.sessionId)) throw new CommandFailure('not_found', `There is no session "${c.sessionId}"`);
+        sessionRepo.setCosts(c.sessionId, { amount: c.amount });
+      },
     },
     log,
+    (command, result) => {
+      if (result.ok) recorder.command(command);
+    },
   );
 
   const rendererDir = findRendererDir(engineDir, config.rendererDir);
   if (!rendererDir) log.warn('The UI is not built (no dist/renderer/index.html): run `npm run build`.');
   const serveStatic = createStaticHandler(rendererDir, token);
-  const handleApi = createApiHandler({ token, dispatch, hub });
+  const handleApi = createApiHandler({ token, dispatch, hub, routes: [createSessionsRoutes(sessionRepo)] });
 
   const httpServer = createServer((req, res) => {
     const handler = (req.url ?? '/').startsWith(`${API_PREFIX}/`) || req.url === API_PREFIX ? handleApi : serveStatic;
@@ -175,6 +202,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     async stop() {
       run.stop();
       await feeds.stop();
+      sessionLog.flush();
       await obs.stop();
       await gateway.close();
       db.close();

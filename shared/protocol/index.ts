@@ -8,3 +8,4 @@ export * from './commands.ts';
 export * from './socket.ts';
 export * from './http.ts';
 export * from './launcher.ts';
+export * from './review.ts';

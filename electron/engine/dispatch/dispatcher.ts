@@ -11,7 +11,7 @@ export type CommandHandlers = {
  * The one way into the engine for every command source (socket, HTTP API, shortcuts): validate with the shared
  * schema, run the handler, answer with a CommandResult. Never throws.
  */
-export function createDispatcher(handlers: CommandHandlers, log: Logger) {
+export function createDispatcher(handlers: CommandHandlers, log: Logger, onDone?: (command: Command, result: CommandResult) => void) {
   return async function dispatch(input: unknown): Promise<CommandResult> {
     const parsed = Command.safeParse(input);
     if (!parsed.success) {
@@ -20,6 +20,12 @@ export function createDispatcher(handlers: CommandHandlers, log: Logger) {
     }
     const command = parsed.data;
     const handler = handlers[command.type] as (c: Command) => void | Promise<void>;
+    const result = await run(handler, command);
+    onDone?.(command, result);
+    return result;
+  };
+
+  async function run(handler: (c: Command) => void | Promise<void>, command: Command): Promise<CommandResult> {
     try {
       await handler(command);
       return { ok: true };
@@ -30,7 +36,7 @@ export function createDispatcher(handlers: CommandHandlers, log: Logger) {
       log.error(`Command ${command.type} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return { ok: false, error: { code: 'internal', message: `The engine failed to run ${command.type}; see its log.` } };
     }
-  };
+  }
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -20,16 +20,16 @@ const STATUS_BY_ERROR: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, code: ErrorCode, message: string, status = STATUS_BY_ERROR[code]): void {
+export function sendError(res: ServerResponse, code: ErrorCode, message: string, status = STATUS_BY_ERROR[code]): void {
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-class BodyError extends Error {
+export class BodyError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
     super(message);
@@ -37,14 +37,14 @@ class BodyError extends Error {
   }
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) throw new BodyError(415, 'Send the command as JSON (Content-Type: application/json)');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, `Request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw new BodyError(413, `Request body over ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   try {
@@ -58,7 +58,10 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
  * The HTTP API (Stream Deck / Companion / scripts): the same commands as the socket, through the same dispatcher.
  * Every call needs the token; browsers from other origins are refused and no CORS headers are ever sent.
  */
-export function createApiHandler(deps: { token: string; dispatch: Dispatch; hub: StateHub }) {
+/** A group of routes; answers true when it handled the request. */
+export type ApiRoutes = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
+
+export function createApiHandler(deps: { token: string; dispatch: Dispatch; hub: StateHub; routes?: ApiRoutes[] }) {
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     const given = tokenFromRequest(req);
@@ -90,6 +93,7 @@ export function createApiHandler(deps: { token: string; dispatch: Dispatch; hub:
       sendJson(res, result.ok ? 200 : STATUS_BY_ERROR[result.error.code], result);
       return;
     }
+    for (const routes of deps.routes ?? []) if (await routes(req, res, pathname)) return;
     sendError(res, 'not_found', `No API at ${pathname}; see ${API_PREFIX}/state and ${API_PREFIX}/commands`);
   };
 }

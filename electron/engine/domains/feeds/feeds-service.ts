@@ -31,6 +31,8 @@ interface FeedsDeps {
   broadcast: (events: FeedEvent[]) => void;
   /** Orders feed the flash sales. */
   onOrder: (order: Extract<FeedEvent, { type: 'order' }>) => void;
+  /** Every accepted event (the session log). */
+  onEvent?: (event: FeedEvent) => void;
   now?: () => number;
 }
 
@@ -51,7 +53,7 @@ export class FeedsService {
   readonly #recentComments = new Map<string, Extract<FeedEvent, { type: 'comment' }>>();
 
   constructor(deps: FeedsDeps) {
-    this.#deps = { now: Date.now, ...deps };
+    this.#deps = { now: Date.now, onEvent: () => undefined, ...deps };
     this.#feeds = new FeedHub({ log: deps.log, now: this.#deps.now });
     this.#feeds.subscribe((event) => this.#accept(event));
   }
@@ -167,6 +169,7 @@ export class FeedsService {
 
   #accept(event: FeedEvent): void {
     this.#metrics.apply(event);
+    this.#deps.onEvent(event);
     if (event.type === 'order') this.#deps.onOrder(event);
     if (!SHOWN.has(event.type)) return;
     if (event.type === 'comment') {
