@@ -93,6 +93,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   hub.set({ ...obs.initialSlices(), ...script.initialSlices() });
   const run = new RunService({ hub, store: showStore, script, stage: obs, notices, log });
   hub.set({ run: run.initialSlice() });
+  script.setGuard((show) => run.checkEdit(show));
   const sessionRepo = new SessionRepository(db);
   const sessionLog = new SessionLog({
     repo: sessionRepo,
@@ -145,7 +146,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       'feeds.remove': (c) => feeds.remove(c.id),
       'simulator.start': (c) => feeds.startSimulator(c.rate, c.seed),
       'simulator.stop': () => feeds.stopSimulator(),
-      'comment.pin': (c) => feeds.pin(c.eventId),
+      'comment.pin': (c) => feeds.pin(c.eventId, c.comment),
       'comment.unpin': (c) => feeds.unpin(c.eventId),
       'comment.answered': (c) => feeds.markAnswered(c.eventId, c.answered),
       'session.setCosts': (c) => {

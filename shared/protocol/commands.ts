@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CameraPreset, HealthThresholds } from './obs-live.ts';
 import { Show } from '../show/schema.ts';
 import { FeedConfig } from '../feeds/feed-config.ts';
+import { Platform } from '../feeds/events.ts';
 
 /** Imported files are parsed by the engine, which reports every error with its line and field. */
 const MAX_FILE_CHARS = 5_000_000;
@@ -89,7 +90,14 @@ export const Command = z.discriminatedUnion('type', [
     seed: z.number().int().min(0).max(2 ** 31).default(42),
   }),
   z.object({ type: z.literal('simulator.stop') }),
-  z.object({ type: z.literal('comment.pin'), eventId: text(400).min(1) }),
+  z.object({
+    type: z.literal('comment.pin'),
+    eventId: text(400).min(1),
+    /** The comment as the producer sees it, for one that has left the engine's recent list (busy rooms). */
+    comment: z
+      .object({ platform: Platform, nickname: text(64), text: text(500), isQuestion: z.boolean(), at: z.number() })
+      .optional(),
+  }),
   z.object({ type: z.literal('comment.unpin'), eventId: text(400).min(1) }),
   z.object({ type: z.literal('comment.answered'), eventId: text(400).min(1), answered: z.boolean() }),
   /** What the show cost (ads, samples, fees), for its ROI in the review. */

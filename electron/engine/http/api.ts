@@ -5,7 +5,8 @@ import type { StateHub } from '../state/state-hub.ts';
 import { isSameOrigin, tokenFromRequest, tokensEqual } from './auth.ts';
 import { setSecurityHeaders } from './static-files.ts';
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** Commands carry whole show scripts (imports are capped at 5 M characters of text). */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 const STATUS_BY_ERROR: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -44,9 +45,11 @@ export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYT
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new BodyError(413, `Request body over ${maxBytes} bytes`);
-    chunks.push(chunk as Buffer);
+    // Past the limit keep reading but keep nothing: answering mid-upload would reset the connection and the
+    // client would see a network error instead of the 413 (the caller already proved it has the token).
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
   }
+  if (size > maxBytes) throw new BodyError(413, `Request body over ${maxBytes} bytes`);
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch (error) {

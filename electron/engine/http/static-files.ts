@@ -32,9 +32,12 @@ const MISSING_BUILD = `<!doctype html><meta charset="utf-8"><title>Cuedeck</titl
 <p>The Cuedeck UI has not been built. Run <code>npm run build</code>, then reload.</p>
 <p>Cuedeck 的界面尚未构建。请运行 <code>npm run build</code> 后刷新。</p>`;
 
-/** Candidate folders of the built UI: next to the built engine (dist/renderer) or, from source, repo/dist/renderer. */
+/** The built UI: next to the built engine (dist/electron/engine → dist/renderer) or, run from source, repo/dist/renderer. */
 export function findRendererDir(engineDir: string, override: string | undefined): string | undefined {
-  const candidates = override ? [override] : [path.resolve(engineDir, '../../renderer'), path.resolve(engineDir, '../../dist/renderer')];
+  const root = path.resolve(engineDir, '../..');
+  // From source, ../../renderer is the unbuilt UI source: never serve that.
+  const built = path.basename(root) === 'dist' ? path.join(root, 'renderer') : path.join(root, 'dist', 'renderer');
+  const candidates = override ? [override] : [built];
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
 }
 

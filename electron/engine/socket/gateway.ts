@@ -37,7 +37,8 @@ const thumbnailRoom = (target: ThumbnailTarget) => `thumbnail:${target}`;
 export function attachSocketGateway({ httpServer, token, hub, notices, dispatch, onThumbnailDemand, feedBacklog }: GatewayDeps) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
+    // Whole show scripts travel as one command; the import cap (5 MB of text) bounds them.
+    maxHttpBufferSize: 8 * 1024 * 1024,
     // Browsers on other sites may not open a socket here (CORS stays closed; same-origin only).
     allowRequest: (req, callback) => callback(null, isSameOrigin(req)),
   });

@@ -5,9 +5,12 @@ import { Toasts } from '../features/notices/Toasts.tsx';
 import { ProducerView } from '../views/ProducerView.tsx';
 import { StreamerView } from '../views/StreamerView.tsx';
 import { SettingsView } from '../views/SettingsView.tsx';
+import { FeedsView } from '../views/FeedsView.tsx';
 import { NotFoundView } from '../views/NotFoundView.tsx';
+import { ShowView } from '../views/ShowView.tsx';
 import { usePathname } from './navigation.ts';
 import { matchRoute, type Route } from './router.ts';
+import { viewLabelKey } from './viewLabel.ts';
 import { Redirect } from './Redirect.tsx';
 import { TopNav } from './TopNav.tsx';
 import { EngineBanner } from './EngineBanner.tsx';
@@ -24,17 +27,21 @@ function RouteView({ route }: { route: Route }) {
       switch (route.view) {
         case 'producer':
           return <ProducerView />;
+        case 'show':
+          return <ShowView />;
         case 'streamer':
           return <StreamerView />;
         case 'settings':
           return <SettingsView />;
+        case 'feeds':
+          return <FeedsView />;
       }
   }
 }
 
 function useDocumentTitle(route: Route): void {
   const t = useT();
-  const title = route.kind === 'view' ? t('app.titleWithView', { view: t(`nav.${route.view}`) }) : t('app.title');
+  const title = route.kind === 'view' ? t('app.titleWithView', { view: t(viewLabelKey(route.view)) }) : t('app.title');
   useEffect(() => {
     document.title = title;
   }, [title]);

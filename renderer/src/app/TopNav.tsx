@@ -2,6 +2,7 @@ import { useT } from '../i18n/useT.ts';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { Link } from './Link.tsx';
 import { ROUTE_PATHS, VIEW_NAMES, type ViewName } from './router.ts';
+import { viewLabelKey } from './viewLabel.ts';
 import { navigate } from './navigation.ts';
 import { getShell } from './shellBridge.ts';
 
@@ -31,7 +32,7 @@ export function TopNav({ showLanguage }: { showLanguage: boolean }) {
           {VIEW_NAMES.map((view) => (
             <li key={view}>
               <Link to={ROUTE_PATHS[view]} className="topbar__link" testId={`nav-${view}`} onNavigate={onNavigateFor(view)}>
-                {t(`nav.${view}`)}
+                {t(viewLabelKey(view))}
               </Link>
             </li>
           ))}

@@ -4,8 +4,10 @@ import { matchRoute, normalizePath } from './router.ts';
 describe('matchRoute', () => {
   it('matches the views', () => {
     expect(matchRoute('/producer')).toEqual({ kind: 'view', view: 'producer' });
+    expect(matchRoute('/show')).toEqual({ kind: 'view', view: 'show' });
     expect(matchRoute('/streamer')).toEqual({ kind: 'view', view: 'streamer' });
     expect(matchRoute('/settings')).toEqual({ kind: 'view', view: 'settings' });
+    expect(matchRoute('/feeds')).toEqual({ kind: 'view', view: 'feeds' });
   });
 
   it('ignores trailing slashes', () => {

@@ -1,6 +1,8 @@
 export const ROUTE_PATHS = {
   producer: '/producer',
+  show: '/show',
   streamer: '/streamer',
+  feeds: '/feeds',
   settings: '/settings',
 } as const;
 

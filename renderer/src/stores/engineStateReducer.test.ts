@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEALTH_THRESHOLDS, type EngineState } from '../../../shared/protocol/index.ts';
+import { LiveMetrics } from '../../../shared/feeds/metrics.ts';
+import { initialRunState } from '../../../shared/show/run-clock.ts';
 import { EMPTY_ENGINE_VIEW, applyPatch, applySnapshot } from './engineStateReducer.ts';
 
 const idleOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, lastFile: null };
@@ -28,6 +30,13 @@ const state: EngineState = {
     panic: { active: false, returnTo: null, at: null },
   },
   show: { title: 'Spring live' },
+  script: {
+    show: { id: 'show', title: 'Spring live', platforms: [], plannedStart: null, segments: [], products: [], bannedWords: null },
+    flags: [],
+    defaultBannedWords: [],
+  },
+  run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
+  feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [] },
 };
 
 const connectedObs: EngineState['obs'] = {

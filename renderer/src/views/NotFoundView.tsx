@@ -1,6 +1,7 @@
 import { useT } from '../i18n/useT.ts';
 import { Link } from '../app/Link.tsx';
 import { ROUTE_PATHS, VIEW_NAMES } from '../app/router.ts';
+import { viewLabelKey } from '../app/viewLabel.ts';
 
 export function NotFoundView({ path }: { path: string }) {
   const t = useT();
@@ -14,7 +15,7 @@ export function NotFoundView({ path }: { path: string }) {
           {VIEW_NAMES.map((view) => (
             <li key={view}>
               <Link to={ROUTE_PATHS[view]} className="link-button">
-                {t(`nav.${view}`)}
+                {t(viewLabelKey(view))}
               </Link>
             </li>
           ))}

@@ -4,6 +4,9 @@ import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { ObsStatus } from '../features/obs/ObsStatus.tsx';
 import { ObsSettingsForm } from '../features/obs/ObsSettingsForm.tsx';
 import { ShowTitleForm } from '../features/show/ShowTitleForm.tsx';
+import { SafeSceneSelect } from '../features/panic/SafeSceneSelect.tsx';
+import { MicSetup } from '../features/mics/MicSetup.tsx';
+import { HealthThresholdsForm } from '../features/health/HealthThresholdsForm.tsx';
 
 export function SettingsView() {
   const t = useT();
@@ -18,6 +21,27 @@ export function SettingsView() {
         </h2>
         <ObsStatus showSettingsLink={false} />
         <ObsSettingsForm />
+      </section>
+
+      <section className="panel" aria-labelledby={`${id}-safe`}>
+        <h2 id={`${id}-safe`} className="panel__heading">
+          {t('settings.safeScene.heading')}
+        </h2>
+        <SafeSceneSelect />
+      </section>
+
+      <section className="panel" aria-labelledby={`${id}-mics`}>
+        <h2 id={`${id}-mics`} className="panel__heading">
+          {t('settings.mics.heading')}
+        </h2>
+        <MicSetup />
+      </section>
+
+      <section className="panel" aria-labelledby={`${id}-health`}>
+        <h2 id={`${id}-health`} className="panel__heading">
+          {t('settings.health.heading')}
+        </h2>
+        <HealthThresholdsForm />
       </section>
 
       <section className="panel" aria-labelledby={`${id}-show`}>

@@ -17,6 +17,8 @@ const PUBLISH_MS = 1000;
 const MAX_PINNED = 5;
 const MAX_ANSWERED = 500;
 const CONFIGS_KEY = 'feeds.configs';
+/** Comments remembered for pinning by id (~10 s of a 2,000 msg/s room); older pins carry their text. */
+const RECENT_COMMENTS = 20_000;
 export const SIMULATOR_FEED_ID = 'simulator';
 
 /** Events a view shows in its panels; viewer counts and likes only move the metrics. */
@@ -139,8 +141,9 @@ export class FeedsService {
     this.#simulator?.flashSale(sale);
   }
 
-  pin(eventId: string): void {
-    const comment = this.#recentComments.get(eventId);
+  pin(eventId: string, shown?: Omit<PinnedComment, 'eventId' | 'pinnedAt'>): void {
+    const recent = this.#recentComments.get(eventId);
+    const comment = recent ? { ...recent, isQuestion: recent.isQuestion === true } : shown;
     if (!comment) throw new CommandFailure('not_found', 'That comment is no longer in the recent list');
     if (this.#state.pinned.some((p) => p.eventId === eventId)) return;
     const pinned: PinnedComment = {
@@ -148,7 +151,7 @@ export class FeedsService {
       platform: comment.platform,
       nickname: comment.nickname,
       text: comment.text,
-      isQuestion: comment.isQuestion === true,
+      isQuestion: comment.isQuestion,
       at: comment.at,
       pinnedAt: this.#deps.now(),
     };
@@ -174,7 +177,7 @@ export class FeedsService {
     if (!SHOWN.has(event.type)) return;
     if (event.type === 'comment') {
       this.#recentComments.set(event.id, event);
-      if (this.#recentComments.size > FEED_BACKLOG * 4) {
+      if (this.#recentComments.size > RECENT_COMMENTS) {
         const oldest = this.#recentComments.keys().next().value;
         if (oldest !== undefined) this.#recentComments.delete(oldest);
       }

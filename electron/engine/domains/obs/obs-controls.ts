@@ -162,13 +162,18 @@ export class ObsControls {
     this.#deps.setup.update(defined);
   }
 
-  /** Save a preset; with `capture`, record the visibility of every source in its scene as OBS shows it now. */
+  /**
+   * Save a preset; with `capture`, record the visibility of the scene's cameras as OBS shows them now (every
+   * source when none is marked as a camera), so applying it never flips overlays.
+   */
   savePreset({ preset, capture }: Cmd<'obs.savePreset'>): void {
     let visibility = preset.visibility;
     if (capture) {
       const items = this.#deps.hub.state.obsSources.sceneItems[preset.sceneName];
       if (!items) throw new CommandFailure('not_found', `OBS has no scene named "${preset.sceneName}" (or Cuedeck is not connected)`);
-      visibility = Object.fromEntries(items.map((i) => [i.sourceName, i.enabled]));
+      const cameras = new Set(this.#deps.setup.current.cameraSources);
+      const captured = items.some((i) => cameras.has(i.sourceName)) ? items.filter((i) => cameras.has(i.sourceName)) : items;
+      visibility = Object.fromEntries(captured.map((i) => [i.sourceName, i.enabled]));
     }
     const presets = this.#deps.setup.current.cameraPresets;
     const saved = { ...preset, visibility };

@@ -68,7 +68,13 @@ export class ObsMirror {
 
   /** Connection gone: what OBS shows is unknown now; keep the last outputs but mark nothing as live. */
   clear(): void {
-    this.#setObs({ scenes: [], programScene: null, previewScene: null, studioMode: false });
+    this.#setObs({
+      scenes: [],
+      programScene: null,
+      previewScene: null,
+      studioMode: false,
+      transitions: { available: [], current: null, durationMs: null, runningSince: null },
+    });
     this.#hub.set({ obsSources: EMPTY_SOURCES, obsOutputs: IDLE_OUTPUTS });
   }
 

@@ -153,6 +153,17 @@ describe('RunService', () => {
     second.run.stop();
   });
 
+  it('refuses an edit that deletes the segment on air, and changes nothing', () => {
+    const { run, hub, shows } = build();
+    shows.setGuard((show) => run.checkEdit(show));
+    run.begin(false, true);
+    run.next(); // s2 on air
+    const without = { ...script, segments: script.segments.filter((s) => s.id !== 's2') };
+    expect(() => shows.replace(without)).toThrow(/segment on air cannot be deleted/);
+    expect(hub.state.script.show.segments.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    run.stop();
+  });
+
   it('keeps the run on the same segment when the script is edited mid-show', () => {
     const { run, hub, shows } = build();
     run.begin(false, true);

@@ -192,7 +192,7 @@ export class RunService {
     const result = recordSale(sale, quantity, buyerId, this.#deps.now());
     this.#sales[planId] = result.state;
     this.#commit(this.#run);
-    if (!result.accepted) throw new CommandFailure('conflict', `Sale refused: ${result.reason}`);
+    if (!result.accepted) throw new CommandFailure('conflict', `Sale refused: ${result.reason}`, [result.reason]);
   }
 
   /** An order from a feed: counts against the live flash sale of its SKU, if any. Refusals are counted, not thrown. */
@@ -216,6 +216,14 @@ export class RunService {
     if (!product) return;
     const sale = { sku: product.sku, quantity: after.plan.quantity, perCustomerLimit: after.plan.perCustomerLimit, price: after.plan.dealPrice };
     for (const listener of this.#saleLiveListeners) listener(sale);
+  }
+
+  /** The editor may change anything but remove the segment on air. */
+  checkEdit(show: Show): void {
+    const live = this.#run.status === 'running' || this.#run.status === 'held';
+    if (live && this.#run.segmentId && !show.segments.some((s) => s.id === this.#run.segmentId)) {
+      throw new CommandFailure('conflict', 'The segment on air cannot be deleted; move on to another segment first.');
+    }
   }
 
   #requireLive(): void {

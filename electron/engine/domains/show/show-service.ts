@@ -20,6 +20,7 @@ export class ShowService {
   readonly #store: ShowStore;
   readonly #defaults: BannedWordEntry[];
   readonly #listeners = new Set<(show: Show) => void>();
+  #guard: (show: Show) => void = () => undefined;
 
   constructor(hub: StateHub, store: ShowStore, defaultBannedWords: BannedWordEntry[]) {
     this.#hub = hub;
@@ -46,7 +47,13 @@ export class ShowService {
     return { show, flags: flagsForShow(show, compileBannedWords(words)), defaultBannedWords: this.#defaults.map((w) => w.word) };
   }
 
+  /** A check every new script must pass (the run refuses losing the segment on air); it throws to refuse. */
+  setGuard(guard: (show: Show) => void): void {
+    this.#guard = guard;
+  }
+
   replace(show: Show): void {
+    this.#guard(show);
     this.#store.saveShow(show);
     this.#hub.set({ show: { title: show.title }, script: this.#scriptState(show) });
     for (const listener of this.#listeners) listener(show);

@@ -1,0 +1,17 @@
+/** `npm run bench`: starts a real headless OBS, runs every benchmark side by side with its baseline, writes BENCHMARKS.md. */
+import path from 'node:path';
+import { startHeadlessObs } from '../support/obs-headless.ts';
+import { benchObsSwitch } from './obs-switch.bench.ts';
+import { writeReport, type BenchSection } from './report.ts';
+
+const obs = await startHeadlessObs();
+const sections: BenchSection[] = [];
+try {
+  sections.push(await benchObsSwitch(obs));
+} finally {
+  await obs.stop();
+}
+const file = path.resolve(import.meta.dirname, '../../BENCHMARKS.md');
+writeReport(file, sections);
+for (const s of sections) console.log(`${s.title}: ${s.verdict}`);
+console.log(`Wrote ${file}`);

@@ -1,0 +1,108 @@
+import { command, snapshot } from '../support/engine-api.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { freePort } from '../support/free-port.ts';
+import { TestTikTokRelay } from '../support/tiktok-relay.ts';
+
+const chat = (msgId: string, comment: string, user = 'u1', nickname = 'Mei') => ({ msgId, comment, userId: user, uniqueId: user, nickname, createTime: String(Date.now()) });
+
+test('a TikTok-protocol relay: comments appear, dedupe holds across a relay restart, hostile payloads are counted and shown as text', async ({ page, engine }) => {
+  const relay = await TestTikTokRelay.start(await freePort());
+  try {
+    await page.goto(`${engine.url}/feeds`);
+    const form = page.getByTestId('feed-add-form');
+    await form.getByLabel(/id/i).first().fill('tt');
+    await form.getByLabel(/label|name/i).first().fill('TikTok test relay');
+    await form.getByLabel(/url/i).fill(relay.url);
+    await form.getByLabel(/protocol/i).selectOption('tiktok');
+    await form.getByLabel(/platform/i).selectOption('tiktok');
+    await form.getByLabel(/handle|unique/i).fill('shop_live');
+    await page.getByTestId('feed-add-submit').click();
+    await expect(page.locator('[data-testid="feed-row"][data-feed-id="tt"]')).toContainText(/connected/i);
+    await expect.poll(() => relay.joined()).toBe(1);
+
+    relay.emit('chat', chat('m1', 'Hello from TikTok'));
+    relay.emit('chat', chat('m2', 'how do I buy the serum?', 'u2', 'Ana'));
+    await expect(page.getByTestId('comment-row').filter({ hasText: 'how do I buy the serum?' })).toBeVisible();
+
+    // Restart the relay; it replays its buffer (m1, m2) and adds m3. Only m3 is new.
+    await relay.down();
+    await relay.up();
+    await expect.poll(() => relay.joined(), { timeout: 20_000 }).toBe(1);
+    relay.emit('chat', chat('m1', 'Hello from TikTok'));
+    relay.emit('chat', chat('m2', 'how do I buy the serum?', 'u2', 'Ana'));
+    relay.emit('chat', chat('m3', 'after the restart', 'u3', 'Li'));
+    await expect(page.getByTestId('comment-row').filter({ hasText: 'after the restart' })).toBeVisible();
+    await expect.poll(async () => (await snapshot(engine)).state.feeds.metrics.comments).toBe(3);
+    await expect(page.getByTestId('comment-row').filter({ hasText: 'Hello from TikTok' })).toHaveCount(1);
+
+    // Hostile input: markup stays text, malformed payloads are counted by reason.
+    relay.emit('chat', chat('x1', '<img src=x onerror="window.__xss=1">', 'u4', '<script>window.__xss=2</script>'));
+    relay.emit('chat', { msgId: 'x2', comment: 42, userId: 'u5' });
+    relay.emit('chat', null);
+    relay.emit('chat', { msgId: 'x3', comment: 'x'.repeat(50_000), userId: 'u6' });
+    relay.emit('roomUser', { viewerCount: 'lots' });
+    const hostile = page.getByTestId('comment-row').filter({ hasText: '<img src=x onerror=' });
+    await expect(hostile).toBeVisible();
+    await expect(hostile).toContainText('<script>window.__xss=2</script>');
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('[data-testid="comment-row"] img, [data-testid="comment-row"] script').count()).toBe(0);
+    await expect(page.locator('[data-testid="feed-row"][data-feed-id="tt"]').getByTestId('feed-rejected')).not.toHaveText(/^\D*0\D*$/);
+    // null, a number as text, a 50,000-character comment, a viewer count that is not a number.
+    const rejected = async () => {
+      const diagnostics = (await snapshot(engine)).state.feeds.diagnostics.find((d) => d.feedId === 'tt');
+      return Object.values(diagnostics?.rejected ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+    };
+    await expect.poll(rejected).toBeGreaterThanOrEqual(4);
+  } finally {
+    await relay.down();
+  }
+});
+
+test('the simulator from the UI: comments flow, a pinned question reaches the streamer, orders run a flash sale down', async ({ page, engine, browser }) => {
+  const show = {
+    id: 'sim-show',
+    title: 'Rehearsal',
+    products: [{ id: 'p1', sku: 'SERUM-30', name: 'Serum', listPrice: 199, dealPrice: 99, stock: 100, perCustomerLimit: 2 }],
+    segments: [
+      {
+        id: 's1',
+        kind: 'product' as const,
+        title: 'Serum',
+        plannedDurationMs: 600_000,
+        productIds: ['p1'],
+        flashSales: [{ id: 'f1', productId: 'p1', dealPrice: 79, quantity: 30, perCustomerLimit: 2, warmupMs: 10_000, durationMs: 60_000, start: { mode: 'manual' as const } }],
+      },
+    ],
+  };
+  expect(await command(engine, { type: 'show.replace', show })).toEqual({ ok: true });
+  await page.goto(`${engine.url}/feeds`);
+  await page.getByTestId('simulator-rate').fill('100');
+  await page.getByTestId('simulator-start').click();
+  await expect(page.getByTestId('simulator-status')).toContainText(/running|运行/i);
+  await expect.poll(async () => (await snapshot(engine)).state.feeds.metrics.comments, { timeout: 10_000 }).toBeGreaterThan(10);
+
+  // Pin a question from the producer view's panel.
+  await page.goto(`${engine.url}/producer`);
+  await page.getByTestId('comments-filter').first().waitFor();
+  const question = page.locator('[data-testid="comment-row"][data-question="true"]').last();
+  await question.hover();
+  const text = await question.innerText();
+  await question.getByTestId('comment-pin').click();
+  const pinned = (await snapshot(engine)).state.feeds.pinned[0];
+  expect(pinned).toBeDefined();
+  expect(text).toContain(pinned?.text.slice(0, 10) ?? '');
+  const streamerContext = await browser.newContext();
+  const streamer = await streamerContext.newPage();
+  await streamer.goto(`${engine.url}/streamer`);
+  await expect(streamer.getByTestId('prompter-pinned')).toContainText(pinned?.text.slice(0, 10) ?? '');
+
+  await page.mouse.move(0, 0);
+  await page.getByTestId('run-rehearsal').check();
+  await page.getByTestId('run-start').click();
+  const card = page.locator('[data-testid="sale-card"][data-plan-id="f1"]');
+  await card.getByTestId('sale-open').click();
+  await expect(card).toHaveAttribute('data-status', 'soldout', { timeout: 30_000 });
+  await expect(card.getByTestId('sale-remaining')).toContainText('0');
+  await expect(streamer.getByTestId('prompter-sale-remaining')).toContainText('0');
+  await streamerContext.close();
+});

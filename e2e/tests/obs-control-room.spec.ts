@@ -1,0 +1,192 @@
+import { command, connectObs, snapshot } from '../support/engine-api.ts';
+import { createScene, expect, programScene, test } from '../support/fixtures.ts';
+import type OBSWebSocket from 'obs-websocket-js/json';
+
+const sceneButton = (name: string) => `[data-testid="scene-button"][data-scene-name="${name}"]`;
+
+/** A scene with two coloured "cameras" the tests can toggle. */
+async function sceneWithCameras(obs: OBSWebSocket, prefix: string): Promise<{ scene: string; camA: string; camB: string }> {
+  const scene = await createScene(obs, prefix);
+  const suffix = scene.split(' ').at(-1) ?? '';
+  const camA = `CamA ${suffix}`;
+  const camB = `CamB ${suffix}`;
+  await obs.call('CreateInput', { sceneName: scene, inputName: camA, inputKind: 'color_source_v3', inputSettings: { color: 0xff0000ff } });
+  await obs.call('CreateInput', { sceneName: scene, inputName: camB, inputKind: 'color_source_v3', inputSettings: { color: 0xff00ff00 } });
+  return { scene, camA, camB };
+}
+
+async function itemEnabled(obs: OBSWebSocket, sceneName: string, sourceName: string): Promise<boolean> {
+  const { sceneItemId } = await obs.call('GetSceneItemId', { sceneName, sourceName });
+  return (await obs.call('GetSceneItemEnabled', { sceneName, sceneItemId })).sceneItemEnabled;
+}
+
+test.beforeEach(async ({ obsAdmin }) => {
+  // Each test starts outside studio mode with a Cut, so scene changes are confirmed in milliseconds.
+  await obsAdmin.call('SetStudioModeEnabled', { studioModeEnabled: false });
+  await obsAdmin.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+});
+
+test('studio mode: a click prepares the preview, Take puts it on program', async ({ page, engine, obsAdmin, obsInfo }) => {
+  const first = await createScene(obsAdmin, 'Opening');
+  const second = await createScene(obsAdmin, 'Demo');
+  await obsAdmin.call('SetCurrentProgramScene', { sceneName: first });
+  await connectObs(engine, obsInfo);
+  await page.goto(`${engine.url}/producer`);
+
+  await page.getByTestId('studio-mode-toggle').click();
+  await expect(page.getByTestId('studio-mode-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await obsAdmin.call('GetStudioModeEnabled')).studioModeEnabled).toBe(true);
+
+  await page.locator(sceneButton(second)).click();
+  await expect.poll(async () => (await obsAdmin.call('GetCurrentPreviewScene')).currentPreviewSceneName).toBe(second);
+  await expect(page.locator(sceneButton(second))).toHaveAttribute('data-preview', 'true');
+  expect(await programScene(obsAdmin)).toBe(first);
+
+  await page.getByTestId('take-button').click();
+  await expect.poll(() => programScene(obsAdmin)).toBe(second);
+  await expect(page.locator(sceneButton(second))).toHaveAttribute('aria-pressed', 'true');
+
+  // Studio mode switched off in OBS itself shows up here.
+  await obsAdmin.call('SetStudioModeEnabled', { studioModeEnabled: false });
+  await expect(page.getByTestId('studio-mode-toggle')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('transition list and choice follow OBS', async ({ page, engine, obsAdmin, obsInfo }) => {
+  await connectObs(engine, obsInfo);
+  await page.goto(`${engine.url}/producer`);
+  await expect(page.getByTestId('transition-select')).toHaveValue('Cut');
+  await page.getByTestId('transition-select').selectOption('Fade');
+  await expect.poll(async () => (await obsAdmin.call('GetCurrentSceneTransition')).transitionName).toBe('Fade');
+  await obsAdmin.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
+  await expect(page.getByTestId('transition-select')).toHaveValue('Cut');
+});
+
+test('scene items are toggles, and changes made in OBS show up', async ({ page, engine, obsAdmin, obsInfo }) => {
+  const { scene, camA } = await sceneWithCameras(obsAdmin, 'Items');
+  await obsAdmin.call('SetCurrentProgramScene', { sceneName: scene });
+  await connectObs(engine, obsInfo);
+  await page.goto(`${engine.url}/producer`);
+  const toggle = page.locator(`[data-testid="scene-item-toggle"][data-source-name="${camA}"]`);
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect.poll(() => itemEnabled(obsAdmin, scene, camA)).toBe(false);
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+
+  const { sceneItemId } = await obsAdmin.call('GetSceneItemId', { sceneName: scene, sourceName: camA });
+  await obsAdmin.call('SetSceneItemEnabled', { sceneName: scene, sceneItemId, sceneItemEnabled: true });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('camera presets: mark cameras, save a preset, apply it with one click', async ({ page, engine, obsAdmin, obsInfo }) => {
+  const { scene, camA, camB } = await sceneWithCameras(obsAdmin, 'Presets');
+  const other = await createScene(obsAdmin, 'Elsewhere');
+  await obsAdmin.call('SetCurrentProgramScene', { sceneName: scene });
+  await connectObs(engine, obsInfo);
+  await page.goto(`${engine.url}/producer`);
+
+  await page.locator(`[data-testid="camera-mark"][data-source-name="${camA}"]`).check();
+  await page.locator(`[data-testid="camera-mark"][data-source-name="${camB}"]`).check();
+  await expect.poll(async () => (await snapshot(engine)).state.obsSetup.cameraSources.sort()).toEqual([camA, camB].sort());
+
+  // Close-up: A on, B off; save it.
+  await page.locator(`[data-testid="scene-item-toggle"][data-source-name="${camB}"]`).click();
+  await expect.poll(() => itemEnabled(obsAdmin, scene, camB)).toBe(false);
+  await page.getByTestId('preset-name').fill('Close-up');
+  await page.getByTestId('preset-save').click();
+  const preset = page.getByTestId('preset-button').filter({ hasText: 'Close-up' });
+  await expect(preset).toBeVisible();
+
+  // Change everything, then one click restores the preset's scene and cameras.
+  const { sceneItemId: idB } = await obsAdmin.call('GetSceneItemId', { sceneName: scene, sourceName: camB });
+  const { sceneItemId: idA } = await obsAdmin.call('GetSceneItemId', { sceneName: scene, sourceName: camA });
+  await obsAdmin.call('SetSceneItemEnabled', { sceneName: scene, sceneItemId: idB, sceneItemEnabled: true });
+  await obsAdmin.call('SetSceneItemEnabled', { sceneName: scene, sceneItemId: idA, sceneItemEnabled: false });
+  await obsAdmin.call('SetCurrentProgramScene', { sceneName: other });
+  await expect(page.locator(sceneButton(other))).toHaveAttribute('aria-pressed', 'true');
+
+  await preset.click();
+  await expect.poll(() => programScene(obsAdmin)).toBe(scene);
+  expect(await itemEnabled(obsAdmin, scene, camA)).toBe(true);
+  expect(await itemEnabled(obsAdmin, scene, camB)).toBe(false);
+});
+
+test('panic cuts to the safe scene with one key, undo returns to the show', async ({ page, engine, obsAdmin, obsInfo }) => {
+  const show = await createScene(obsAdmin, 'Live demo');
+  const safe = await createScene(obsAdmin, 'BRB');
+  await obsAdmin.call('SetCurrentProgramScene', { sceneName: show });
+  await connectObs(engine, obsInfo);
+
+  await page.goto(`${engine.url}/settings`);
+  await page.getByTestId('safe-scene-select').selectOption(safe);
+  await expect.poll(async () => (await snapshot(engine)).state.obsSetup.safeScene).toBe(safe);
+
+  await page.goto(`${engine.url}/producer`);
+  await expect(page.locator(sceneButton(show))).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('b');
+  await expect.poll(() => programScene(obsAdmin)).toBe(safe);
+  await expect(page.getByTestId('panic-active')).toBeVisible();
+
+  await page.getByTestId('panic-undo').click();
+  await expect.poll(() => programScene(obsAdmin)).toBe(show);
+  await expect(page.getByTestId('panic-active')).toHaveCount(0);
+
+  // And the button does the same as the key.
+  await page.getByTestId('panic-button').click();
+  await expect.poll(() => programScene(obsAdmin)).toBe(safe);
+  await page.keyboard.press('Shift+B');
+  await expect.poll(() => programScene(obsAdmin)).toBe(show);
+});
+
+test('number keys switch scenes in OBS order', async ({ page, engine, obsAdmin, obsInfo }) => {
+  await createScene(obsAdmin, 'Keyed');
+  await connectObs(engine, obsInfo);
+  await page.goto(`${engine.url}/producer`);
+  const scenes = (await snapshot(engine)).state.obs.scenes;
+  const first = scenes[0]?.name ?? '';
+  const second = scenes[1]?.name ?? '';
+  await page.keyboard.press('2');
+  await expect.poll(() => programScene(obsAdmin)).toBe(second);
+  await page.keyboard.press('1');
+  await expect.poll(() => programScene(obsAdmin)).toBe(first);
+});
+
+test('microphones marked in settings can be muted from the producer view', async ({ page, engine, obsAdmin, obsInfo }) => {
+  const scene = await createScene(obsAdmin, 'Audio');
+  const mic = `Mic ${scene.split(' ').at(-1) ?? ''}`;
+  // A media source carries an audio track, so OBS keeps a mute state for it like for a real microphone.
+  await obsAdmin.call('CreateInput', { sceneName: scene, inputName: mic, inputKind: 'ffmpeg_source', inputSettings: {} });
+  await connectObs(engine, obsInfo);
+
+  await page.goto(`${engine.url}/settings`);
+  await page.locator(`[data-testid="mic-mark"][data-input-name="${mic}"]`).check();
+  await expect.poll(async () => (await snapshot(engine)).state.obsSetup.microphoneInputs).toContain(mic);
+
+  await page.goto(`${engine.url}/producer`);
+  const toggle = page.locator(`[data-testid="mic-toggle"][data-input-name="${mic}"]`);
+  await expect(toggle).toHaveAttribute('data-muted', 'false');
+  await toggle.click();
+  await expect.poll(async () => (await obsAdmin.call('GetInputMute', { inputName: mic })).inputMuted).toBe(true);
+  await expect(toggle).toHaveAttribute('data-muted', 'true');
+  await obsAdmin.call('SetInputMute', { inputName: mic, inputMuted: false });
+  await expect(toggle).toHaveAttribute('data-muted', 'false');
+});
+
+test('the HTTP API drives the same actions and refuses calls without the token', async ({ engine, obsAdmin, obsInfo }) => {
+  const target = await createScene(obsAdmin, 'Deck');
+  await connectObs(engine, obsInfo);
+  const unauthorized = await fetch(`${engine.url}/api/v1/commands`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ type: 'obs.setProgramScene', sceneName: target }),
+  });
+  expect(unauthorized.status).toBe(401);
+  expect(await programScene(obsAdmin)).not.toBe(target);
+
+  expect(await command(engine, { type: 'obs.setProgramScene', sceneName: target })).toEqual({ ok: true });
+  await expect.poll(() => programScene(obsAdmin)).toBe(target);
+  expect(await command(engine, { type: 'obs.take' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  expect(await command(engine, { type: 'obs.setProgramScene', sceneName: 'No such scene here' })).toMatchObject({
+    ok: false,
+    error: { code: 'obs_request_failed' },
+  });
+});

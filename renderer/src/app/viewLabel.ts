@@ -1,0 +1,7 @@
+import type { MessageKey } from '../i18n/en.ts';
+import type { ViewName } from './router.ts';
+
+/** The message naming a view in the navigation and the window title. */
+export function viewLabelKey(view: ViewName): MessageKey {
+  return view === 'show' ? 'show.nav' : `nav.${view}`;
+}
