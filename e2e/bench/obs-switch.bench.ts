@@ -9,11 +9,16 @@ import { ms, summarize } from './stats.ts';
 const ROUNDS = 60;
 const WARMUP = 5;
 
-/** Resolves when the watcher sees OBS report `sceneName` on program. */
+/** Resolves when the watcher sees OBS report `sceneName` on program; a missing event fails the run, never hangs it. */
 function programChange(watcher: OBSWebSocket, sceneName: string): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      watcher.off('CurrentProgramSceneChanged', onChange);
+      reject(new Error(`OBS did not confirm "${sceneName}" on program within 5 s`));
+    }, 5000);
     const onChange = ({ sceneName: changed }: { sceneName: string }) => {
       if (changed !== sceneName) return;
+      clearTimeout(timer);
       watcher.off('CurrentProgramSceneChanged', onChange);
       resolve();
     };
@@ -33,7 +38,9 @@ export async function benchObsSwitch(obs: HeadlessObs): Promise<BenchSection> {
   await admin.call('SetStudioModeEnabled', { studioModeEnabled: false });
   await admin.call('SetCurrentSceneTransition', { transitionName: 'Cut' });
   const scenes = ['Bench A', 'Bench B'];
-  for (const sceneName of scenes) await admin.call('CreateScene', { sceneName }).catch(() => undefined);
+  for (const sceneName of [...scenes, 'Bench idle']) await admin.call('CreateScene', { sceneName }).catch(() => undefined);
+  // Start elsewhere: OBS sends no change event when asked for the scene already on program.
+  await admin.call('SetCurrentProgramScene', { sceneName: 'Bench idle' });
 
   const engine = await startEngineProcess({ args: ['--token', 'bench-token-bench-token'] });
   const testEngine = Object.assign(engine, { token: 'bench-token-bench-token' });
@@ -61,15 +68,18 @@ export async function benchObsSwitch(obs: HeadlessObs): Promise<BenchSection> {
       target = next();
       seen = programChange(watcher, target);
       t0 = performance.now();
-      await command(testEngine, { type: 'obs.setProgramScene', sceneName: target });
+      const result = await command(testEngine, { type: 'obs.setProgramScene', sceneName: target });
+      if (!result.ok) throw new Error(`API switch to ${target} refused: ${result.error.message}`);
       await seen;
       if (keep) api.push(performance.now() - t0);
 
+      // The view must show what is on program before the click, as a producer's screen would (not timed).
+      await page.locator(`[data-testid="scene-button"][data-scene-name="${target}"][aria-pressed="true"]`).waitFor();
       target = next();
       seen = programChange(watcher, target);
       const button = page.locator(`[data-testid="scene-button"][data-scene-name="${target}"]`);
       t0 = performance.now();
-      await button.click();
+      await button.click({ timeout: 4000 });
       await seen;
       if (keep) click.push(performance.now() - t0);
       // Let the UI settle on the new program scene before the next round.

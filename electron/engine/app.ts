@@ -21,6 +21,9 @@ import { ShowService } from './domains/show/show-service.ts';
 import { ShowStore } from './domains/show/show-store.ts';
 import { createApiHandler } from './http/api.ts';
 import { createSessionsRoutes } from './http/sessions-api.ts';
+import { MemberRepository } from './domains/members/member-repository.ts';
+import { MembersService } from './domains/members/member-service.ts';
+import { createMembersRoutes } from './domains/members/members-api.ts';
 import { generateToken } from './http/auth.ts';
 import { listenWithFallback } from './http/listen.ts';
 import { createStaticHandler, findRendererDir } from './http/static-files.ts';
@@ -102,6 +105,17 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     onWriteError: (message) => notices.publish('error', 'session.write_failed', { detail: message }),
   });
   const recorder = new StateRecorder(hub, sessionLog);
+  const members = new MembersService({
+    repo: new MemberRepository(db),
+    settings,
+    log,
+    onChange: (c) => {
+      if (c.kind === 'feedBack') {
+        notices.publish('info', 'members.fed_back', { sessionId: c.result.sessionId, members: c.result.members, newMembers: c.result.newMembers });
+      }
+    },
+  });
+  members.startHourly();
   const recovered = hub.state.run.recovered;
   if (recovered && sessionLog.current) sessionLog.record('recovered', recovered);
   // Feed batches go to every view; the gateway exists once the server does.
@@ -125,6 +139,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const dispatch = createDispatcher(
     {
       ...obs.handlers(),
+      ...members.handlers(),
       'show.setTitle': (c) => script.setTitle(c.title),
       'show.replace': (c) => script.replace(c.show),
       'show.import': (c) => script.import(c.format, c.text),
@@ -163,7 +178,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const rendererDir = findRendererDir(engineDir, config.rendererDir);
   if (!rendererDir) log.warn('The UI is not built (no dist/renderer/index.html): run `npm run build`.');
   const serveStatic = createStaticHandler(rendererDir, token);
-  const handleApi = createApiHandler({ token, dispatch, hub, routes: [createSessionsRoutes(sessionRepo)] });
+  const handleApi = createApiHandler({ token, dispatch, hub, routes: [createSessionsRoutes(sessionRepo), createMembersRoutes(members)] });
 
   const httpServer = createServer((req, res) => {
     const handler = (req.url ?? '/').startsWith(`${API_PREFIX}/`) || req.url === API_PREFIX ? handleApi : serveStatic;
@@ -206,6 +221,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       sessionLog.flush();
       await obs.stop();
       await gateway.close();
+      members.stop();
       db.close();
     },
   };

@@ -3,6 +3,7 @@ import { CameraPreset, HealthThresholds } from './obs-live.ts';
 import { Show } from '../show/schema.ts';
 import { FeedConfig } from '../feeds/feed-config.ts';
 import { Platform } from '../feeds/events.ts';
+import { MembersCommands } from '../members/commands.ts';
 
 /** Imported files are parsed by the engine, which reports every error with its line and field. */
 const MAX_FILE_CHARS = 5_000_000;
@@ -103,6 +104,7 @@ export const Command = z.discriminatedUnion('type', [
   /** What the show cost (ads, samples, fees), for its ROI in the review. */
   z.object({ type: z.literal('session.setCosts'), sessionId: text(100).min(1), amount: z.number().nonnegative().max(1e10) }),
   z.object({ type: z.literal('sale.record'), planId: text(64).min(1), quantity: z.number().int().min(1).max(10_000), buyerId: text(128).min(1) }),
+  ...MembersCommands,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;

@@ -1,0 +1,5 @@
+export * from './member.ts';
+export * from './tiers.ts';
+export * from './import.ts';
+export * from './feedback.ts';
+export * from './commands.ts';
