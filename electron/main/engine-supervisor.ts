@@ -147,6 +147,17 @@ export class EngineSupervisor {
     return this.#firstReady.promise;
   }
 
+  /**
+   * Hands a command to the engine (a global shortcut pressed while another app has focus). False while the
+   * engine is down: a shortcut must never fire late, after a restart.
+   */
+  sendCommand(command: Extract<ShellToEngine, { type: 'command' }>['command']): boolean {
+    const child = this.#child;
+    if (!child || this.#url === undefined) return false;
+    child.postMessage({ type: 'command', command });
+    return true;
+  }
+
   /** Stops the engine without restarting it; final. */
   async stop(): Promise<void> {
     if (this.#stopping) return this.#waitForExit();

@@ -3,8 +3,9 @@
  * Logic lives in the modules it imports; this file only decides the order things happen in.
  */
 import path from 'node:path';
-import { app, dialog, safeStorage, session, shell, utilityProcess } from 'electron';
+import { app, dialog, globalShortcut, safeStorage, session, shell, utilityProcess } from 'electron';
 import { EngineSupervisor, buildEngineArgs } from './engine-supervisor.ts';
+import { registerGlobalShortcuts } from './shortcuts.ts';
 import type { SupervisorEvent } from './engine-supervisor.ts';
 import { registerShellIpc } from './ipc.ts';
 import { installApplicationMenu } from './menu.ts';
@@ -71,6 +72,8 @@ async function startShell(): Promise<void> {
     { platform: process.platform, devTools: !app.isPackaged },
   );
   supervisor.onEvent((event) => onEngineEvent(event, shellWindows, strings));
+  registerGlobalShortcuts(globalShortcut, (command) => supervisor.sendCommand(command), (message) => console.warn(message));
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   installQuitHandling(supervisor);
 
   try {
