@@ -207,6 +207,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   obs.start();
   run.start();
   feeds.start();
+  if (config.simulateRate !== undefined) await feeds.startSimulator(config.simulateRate, 42);
 
   const url = `http://127.0.0.1:${port}`;
   return {

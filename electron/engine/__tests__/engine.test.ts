@@ -28,7 +28,7 @@ function makeRendererDir(): string {
 
 async function start(overrides: Partial<EngineConfig> = {}): Promise<RunningEngine> {
   const dataDir = overrides.dataDir ?? mkdtempSync(path.join(tmpdir(), 'cuedeck-engine-'));
-  const config: EngineConfig = { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: undefined, rendererDir: makeRendererDir(), ...overrides };
+  const config: EngineConfig = { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: undefined, rendererDir: makeRendererDir(), simulateRate: undefined, ...overrides };
   const engine = await startEngine({ config, vault: new FileSecretVault(dataDir), log, engineDir: import.meta.dirname });
   running.push(engine);
   return engine;

@@ -15,7 +15,7 @@ const sockets: Socket[] = [];
 async function start(): Promise<RunningEngine> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cuedeck-feeds-'));
   const engine = await startEngine({
-    config: { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: undefined, rendererDir: undefined },
+    config: { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: undefined, rendererDir: undefined, simulateRate: undefined },
     vault: new FileSecretVault(dataDir),
     log: createLogger('test', () => undefined),
     engineDir: path.resolve(import.meta.dirname, '..'),

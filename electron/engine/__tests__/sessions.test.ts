@@ -25,7 +25,7 @@ const SHOW = {
 
 async function start(dataDir = mkdtempSync(path.join(tmpdir(), 'cuedeck-sessions-'))): Promise<RunningEngine> {
   const engine = await startEngine({
-    config: { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: TOKEN, rendererDir: undefined },
+    config: { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: TOKEN, rendererDir: undefined, simulateRate: undefined },
     vault: new FileSecretVault(dataDir),
     log: createLogger('test', () => undefined),
     engineDir: path.resolve(import.meta.dirname, '..'),

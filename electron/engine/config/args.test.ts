@@ -5,7 +5,7 @@ const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseEngineArgs(a
 
 describe('engine arguments', () => {
   it('defaults to loopback, the default port and the OS data folder', () => {
-    expect(parse([])).toEqual({ host: '127.0.0.1', port: DEFAULT_PORT, lan: false, dataDir: '/default/data', desktop: false, token: undefined, rendererDir: undefined });
+    expect(parse([])).toEqual({ host: '127.0.0.1', port: DEFAULT_PORT, lan: false, dataDir: '/default/data', desktop: false, token: undefined, rendererDir: undefined, simulateRate: undefined });
   });
 
   it('--lan binds all interfaces; a non-loopback --host counts as LAN too', () => {
@@ -24,6 +24,12 @@ describe('engine arguments', () => {
     expect(() => parse(['--port', '70000'])).toThrow(/--port/);
     expect(() => parse(['--token', 'short'])).toThrow(/--token must be at least 16/);
     expect(() => parse(['--bogus'])).toThrow(/Unknown option '--bogus'[\s\S]*Usage/);
+  });
+
+  it('--simulate starts the rehearsal audience, at 20 msg/s unless told', () => {
+    expect(parse(['--simulate'])).toMatchObject({ simulateRate: 20 });
+    expect(parse(['--simulate-rate', '200'])).toMatchObject({ simulateRate: 200 });
+    expect(() => parse(['--simulate-rate', 'lots'])).toThrow(/--simulate-rate takes 1 to 5000/);
   });
 
   it('answers --help', () => {

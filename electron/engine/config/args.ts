@@ -13,6 +13,8 @@ export interface EngineConfig {
   /** A fixed access token (tests, kiosks); otherwise one is generated once and kept in the data dir. */
   token: string | undefined;
   rendererDir: string | undefined;
+  /** Start the built-in audience simulator at this rate (msg/s) as a feed: the rehearsal default. */
+  simulateRate: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +28,8 @@ const HELP = `Usage: cuedeck-engine [options]
   --data-dir <path>   where the database and secrets live (default: the OS app-data folder)
   --token <t>         use this access token instead of the stored one
   --renderer-dir <p>  serve the UI from this folder (default: the built renderer)
+  --simulate          rehearsal default: feed the built-in audience simulator
+  --simulate-rate <n> its messages per second (default 20)
   --desktop           run under the Cuedeck desktop shell
   --help`;
 
@@ -44,6 +48,8 @@ export function parseEngineArgs(argv: readonly string[], env: NodeJS.ProcessEnv,
         token: { type: 'string' },
         'renderer-dir': { type: 'string' },
         desktop: { type: 'boolean', default: false },
+        simulate: { type: 'boolean', default: false },
+        'simulate-rate': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -61,7 +67,16 @@ export function parseEngineArgs(argv: readonly string[], env: NodeJS.ProcessEnv,
   const token = values.token ?? env.CUEDECK_TOKEN;
   if (token !== undefined && token.length < 16) throw new ConfigError('--token must be at least 16 characters long');
 
+  let simulateRate: number | undefined;
+  if (values.simulate || values['simulate-rate'] !== undefined) {
+    simulateRate = Number(values['simulate-rate'] ?? 20);
+    if (!Number.isInteger(simulateRate) || simulateRate < 1 || simulateRate > 5000) {
+      throw new ConfigError(`--simulate-rate takes 1 to 5000 messages per second, got "${values['simulate-rate'] ?? ''}"`);
+    }
+  }
+
   return {
+    simulateRate,
     host,
     port,
     lan: lan || !isLoopbackHost(host),
