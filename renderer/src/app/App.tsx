@@ -8,6 +8,8 @@ import { SettingsView } from '../views/SettingsView.tsx';
 import { FeedsView } from '../views/FeedsView.tsx';
 import { NotFoundView } from '../views/NotFoundView.tsx';
 import { ShowView } from '../views/ShowView.tsx';
+import { ReviewView } from '../views/ReviewView.tsx';
+import { MembersView } from '../views/MembersView.tsx';
 import { usePathname } from './navigation.ts';
 import { matchRoute, type Route } from './router.ts';
 import { viewLabelKey } from './viewLabel.ts';
@@ -35,6 +37,10 @@ function RouteView({ route }: { route: Route }) {
           return <SettingsView />;
         case 'feeds':
           return <FeedsView />;
+        case 'review':
+          return <ReviewView sessionId={route.sessionId} />;
+        case 'members':
+          return <MembersView memberId={route.memberId} />;
       }
   }
 }

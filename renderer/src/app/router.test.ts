@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, normalizePath } from './router.ts';
+import { matchRoute, normalizePath, reviewPath } from './router.ts';
 
 describe('matchRoute', () => {
   it('matches the views', () => {
@@ -8,6 +8,21 @@ describe('matchRoute', () => {
     expect(matchRoute('/streamer')).toEqual({ kind: 'view', view: 'streamer' });
     expect(matchRoute('/settings')).toEqual({ kind: 'view', view: 'settings' });
     expect(matchRoute('/feeds')).toEqual({ kind: 'view', view: 'feeds' });
+    expect(matchRoute('/review')).toEqual({ kind: 'view', view: 'review' });
+  });
+
+  it('reads the session id of a review', () => {
+    expect(matchRoute('/review/abc-123')).toEqual({ kind: 'view', view: 'review', sessionId: 'abc-123' });
+    expect(matchRoute('/review/abc-123/')).toEqual({ kind: 'view', view: 'review', sessionId: 'abc-123' });
+    expect(matchRoute('/review/a%20b')).toEqual({ kind: 'view', view: 'review', sessionId: 'a b' });
+    expect(matchRoute('/review/x/y')).toEqual({ kind: 'not_found', path: '/review/x/y' });
+    expect(matchRoute('/review/%E0%A4%A')).toEqual({ kind: 'not_found', path: '/review/%E0%A4%A' });
+    expect(matchRoute('/review/%20')).toEqual({ kind: 'not_found', path: '/review/%20' });
+  });
+
+  it('builds review addresses that match back', () => {
+    expect(reviewPath('a b/c')).toBe('/review/a%20b%2Fc');
+    expect(matchRoute(reviewPath('a b/c'))).toEqual({ kind: 'view', view: 'review', sessionId: 'a b/c' });
   });
 
   it('ignores trailing slashes', () => {

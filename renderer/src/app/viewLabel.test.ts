@@ -8,5 +8,6 @@ describe('viewLabelKey', () => {
     for (const view of VIEW_NAMES) expect(Object.hasOwn(en, viewLabelKey(view)), view).toBe(true);
     expect(viewLabelKey('show')).toBe('show.nav');
     expect(viewLabelKey('producer')).toBe('nav.producer');
+    expect(viewLabelKey('review')).toBe('review.nav');
   });
 });

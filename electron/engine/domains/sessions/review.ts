@@ -45,10 +45,18 @@ export function figuresFrom(metrics: MetricsSnapshot, costs: number | null): Ses
 }
 
 /** Minute buckets from the start: viewers (highest reported in the minute, else carried forward), comments, likes, orders, GMV. */
+/** Orders later refunded or cancelled: left out of every breakdown, as the key figures leave them out of GMV. */
+function reversedOrders(events: readonly Parsed[]): Set<string> {
+  return new Set(events.filter((e) => e.kind === 'feed.orderUpdate').map((e) => str(e.data.orderId)));
+}
+
+const countsAsSale = (e: Parsed, reversed: ReadonlySet<string>) =>
+  e.kind === 'feed.order' && str(e.data.status) !== 'refunded' && !reversed.has(str(e.data.orderId));
+
 export function minuteCurve(events: readonly Parsed[], startedAt: number, endedAt: number): MinutePoint[] {
   const count = Math.max(1, Math.ceil((endedAt - startedAt) / MINUTE));
   const points: MinutePoint[] = Array.from({ length: count }, (_, minute) => ({ minute, at: startedAt + minute * MINUTE, viewers: -1, comments: 0, likes: 0, orders: 0, gmv: 0 }));
-  const orderAmounts = new Map<string, { amount: number; minute: number }>();
+  const reversed = reversedOrders(events);
   for (const e of events) {
     const minute = Math.floor((e.at - startedAt) / MINUTE);
     const point = points[Math.min(Math.max(minute, 0), count - 1)];
@@ -56,16 +64,9 @@ export function minuteCurve(events: readonly Parsed[], startedAt: number, endedA
     if (e.kind === 'feed.viewers') point.viewers = Math.max(point.viewers, num(e.data.current));
     else if (e.kind === 'feed.comment') point.comments += 1;
     else if (e.kind === 'feed.like') point.likes += num(e.data.count);
-    else if (e.kind === 'feed.order' && str(e.data.status) !== 'refunded') {
+    else if (countsAsSale(e, reversed)) {
       point.orders += 1;
       point.gmv += num(e.data.amount);
-      orderAmounts.set(str(e.data.orderId), { amount: num(e.data.amount), minute: point.minute });
-    } else if (e.kind === 'feed.orderUpdate') {
-      const order = orderAmounts.get(str(e.data.orderId));
-      if (order) {
-        point.gmv -= order.amount; // the money leaves in the minute of the refund
-        orderAmounts.delete(str(e.data.orderId));
-      }
     }
   }
   let last = 0;
@@ -96,6 +97,7 @@ function segmentSpans(events: readonly Parsed[], summaryHistory: RunHistoryEntry
 }
 
 function segmentOutcomes(show: Show, spans: readonly RunHistoryEntry[], events: readonly Parsed[], minutes: readonly MinutePoint[]): SegmentOutcome[] {
+  const reversed = reversedOrders(events);
   return show.segments.map((segment) => {
     const mine = spans.filter((s) => s.segmentId === segment.id);
     const inSpan = (at: number) => mine.some((s) => at >= s.startedAt && at < s.endedAt);
@@ -105,7 +107,7 @@ function segmentOutcomes(show: Show, spans: readonly RunHistoryEntry[], events: 
     for (const e of events) {
       if (!inSpan(e.at)) continue;
       if (e.kind === 'feed.comment') comments += 1;
-      else if (e.kind === 'feed.order') {
+      else if (countsAsSale(e, reversed)) {
         orders += 1;
         gmv += num(e.data.amount);
       }

@@ -52,9 +52,10 @@ export class SessionLog {
     return this.#current;
   }
 
-  begin(kind: SessionKind, title: string, show: unknown): CurrentSession {
+  /** `startedAt` is the run's own recorded start, so the first segment never begins before its session. */
+  begin(kind: SessionKind, title: string, show: unknown, startedAt = this.#now()): CurrentSession {
     if (this.#current) this.end({ reason: 'superseded' });
-    const session: CurrentSession = { id: randomUUID(), kind, startedAt: this.#now() };
+    const session: CurrentSession = { id: randomUUID(), kind, startedAt };
     this.#repo.create({ id: session.id, kind, title, show_json: JSON.stringify(show), started_at: session.startedAt });
     this.#settings.write(CURRENT_KEY, session);
     this.#current = session;

@@ -71,7 +71,7 @@ export class StateRecorder {
     const started = now.showStartedAt !== null && now.showStartedAt !== was.showStartedAt && now.status === 'running';
     if (started) {
       const kind = after.run.rehearsal ? 'rehearsal' : 'broadcast';
-      this.#log.begin(kind, after.script.show.title, after.script.show);
+      this.#log.begin(kind, after.script.show.title, after.script.show, now.showStartedAt ?? undefined);
     }
     if (now.status !== was.status || now.segmentStartedAt !== was.segmentStartedAt) {
       this.#log.record(

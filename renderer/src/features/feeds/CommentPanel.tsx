@@ -5,9 +5,13 @@ import { sendCommand } from '../../app/connection.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useEngineState } from '../../stores/engineState.ts';
 import { reportFailure } from '../commands/reportFailure.ts';
+import { attachMemberBadges, memberTier, useMemberBadges, useVipArrivals } from '../members/badgeStore.ts';
+import { MemberPopover, type PopoverTarget } from '../members/MemberPopover.tsx';
+import { VipArrivalBanner } from '../members/VipArrivalBanner.tsx';
 import { CommentRow, COMMENT_ROW_HEIGHT } from './CommentRow.tsx';
 import { COMMENT_FILTERS, compileQuery, createFlagger, deriveComments, newSince, pinnedEntries, type CommentFilter } from './commentFilters.ts';
 import { useCommentSettings } from './commentSettings.ts';
+import type { CommentEntry } from './feedBuffer.ts';
 import { useFeeds } from './feedsStore.ts';
 import { FOLLOWING, followReducer } from './followState.ts';
 import { highlightPattern, parseWordList } from './textSegments.ts';
@@ -38,7 +42,14 @@ const FILTER_LABEL = {
   intent: 'comments.filter.intent',
   flagged: 'comments.filter.flagged',
   pinned: 'comments.filter.pinned',
+  vip: 'members.filter.vip',
 } as const satisfies Record<CommentFilter, string>;
+
+/** Whether a comment's author is a VIP member, as known at lookup answer `version`. */
+function vipTestFor(version: number): (entry: CommentEntry) => boolean {
+  const test = (entry: CommentEntry) => memberTier(entry.event.platform, entry.event.userId) === 'vip';
+  return Object.assign(test, { version });
+}
 
 /** Focus that came from the keyboard (a click on a button focuses it too, but must not hold the list). */
 function isKeyboardFocus(target: EventTarget): boolean {
@@ -66,6 +77,14 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
   const [search, setSearch] = useState('');
   const [follow, dispatch] = useReducer(followReducer, FOLLOWING);
   const [busy, setBusy] = useState<ReadonlySet<string>>(() => new Set());
+  const [popover, setPopover] = useState<PopoverTarget | null>(null);
+
+  // Member badges: accounts of the comments are looked up in batches; rows re-render when answers arrive.
+  useEffect(() => attachMemberBadges(), []);
+  const badgeVersion = useMemberBadges((s) => s.version);
+  const arrivalIds = useVipArrivals((s) => s.eventIds);
+  // A new function per lookup answer, so the VIP filter re-runs when tiers become known.
+  const isVip = useMemo(() => vipTestFor(badgeVersion), [badgeVersion]);
 
   // Everything derived once per batch or settings change; rows only read the results.
   const pinnedIds = useMemo(() => new Set(pinned.map((p) => p.eventId)), [pinned]);
@@ -73,7 +92,12 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
   const flagger = useMemo(() => createFlagger(bannedWords.length > 0 ? compileBannedWords(bannedWords) : null), [bannedWords]);
   const pattern = useMemo(() => highlightPattern(parseWordList(highlightText)), [highlightText]);
   const blocked = useMemo(() => parseWordList(blocklistText), [blocklistText]);
-  const query = useMemo(() => compileQuery({ filter, search, blocked, pinned: pinnedIds }, flagger), [filter, search, blocked, pinnedIds, flagger]);
+  // The VIP test changes with every lookup answer; only the VIP filter needs to follow it.
+  const vipTest = filter === 'vip' ? isVip : undefined;
+  const query = useMemo(
+    () => compileQuery({ filter, search, blocked, pinned: pinnedIds, isVip: vipTest }, flagger),
+    [filter, search, blocked, pinnedIds, flagger, vipTest],
+  );
 
   const source = follow.frozen ?? live;
   const entries = useMemo(() => (filter === 'pinned' ? pinnedEntries(pinned, source) : source), [filter, pinned, source]);
@@ -146,6 +170,13 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
     [track],
   );
 
+  const onTier = useCallback((entry: CommentEntry, anchor: HTMLElement) => {
+    const rect = anchor.getBoundingClientRect();
+    const { platform, userId, nickname } = entry.event;
+    setPopover({ platform, userId, nickname, anchor: { left: rect.left, top: rect.top, bottom: rect.bottom } });
+  }, []);
+  const closePopover = useCallback(() => setPopover(null), []);
+
   const total = filter === 'pinned' ? entries.length : source.length;
   const emptyText = source.length === 0 && filter !== 'pinned' ? t('comments.empty') : t('comments.emptyFiltered');
 
@@ -154,6 +185,7 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
       <h2 id={`${id}-heading`} className={showHeading ? 'panel__heading' : 'visually-hidden'}>
         {t('comments.heading')}
       </h2>
+      <VipArrivalBanner />
 
       <div className="comments__tools">
         <div className="comments__filters" role="group" aria-label={t('comments.filter.label')}>
@@ -264,9 +296,12 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
                     pinned={pinnedIds.has(entry.event.id)}
                     answered={answeredIds.has(entry.event.id)}
                     busy={busy.has(entry.event.id)}
+                    tier={memberTier(entry.event.platform, entry.event.userId)}
+                    arrival={arrivalIds.has(entry.event.id)}
                     t={t}
                     onPin={onPin}
                     onAnswered={onAnswered}
+                    onTier={onTier}
                   />
                 ))}
               </ol>
@@ -279,6 +314,7 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
           </button>
         )}
       </div>
+      {popover !== null && <MemberPopover target={popover} onClose={closePopover} />}
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { memo, useMemo } from 'react';
+import type { MemberTier } from '../../../../shared/members/member.ts';
 import type { TFunction } from '../../i18n/useT.ts';
+import { TIER_LABEL, TIER_SHORT } from '../members/TierBadge.tsx';
 import type { CommentFlags } from './commentFilters.ts';
 import type { CommentEntry } from './feedBuffer.ts';
 import { formatClockTime } from './format.ts';
@@ -17,16 +19,22 @@ export interface CommentRowProps {
   answered: boolean;
   /** A pin or answered command for this comment is waiting for the engine. */
   busy: boolean;
+  /** The author's member tier: null when they are no member, undefined while not known (yet). */
+  tier: MemberTier | null | undefined;
+  /** This comment was a VIP's first appearance in the session. */
+  arrival: boolean;
   t: TFunction;
   onPin: (eventId: string, pin: boolean) => void;
   onAnswered: (eventId: string, answered: boolean) => void;
+  /** The tier badge was clicked: show the member's card next to it. */
+  onTier: (entry: CommentEntry, anchor: HTMLElement) => void;
 }
 
 /**
  * One comment. Memoized, with no store subscription of its own: the panel passes everything, so a batch re-renders
  * only the rows whose comment, marks or state changed.
  */
-export const CommentRow = memo(function CommentRow({ entry, flags, highlight, pinned, answered, busy, t, onPin, onAnswered }: CommentRowProps) {
+export const CommentRow = memo(function CommentRow({ entry, flags, highlight, pinned, answered, busy, tier, arrival, t, onPin, onAnswered, onTier }: CommentRowProps) {
   const { event } = entry;
   const flagged = flags.banned.length > 0;
   const segments = useMemo(() => {
@@ -37,7 +45,15 @@ export const CommentRow = memo(function CommentRow({ entry, flags, highlight, pi
   const nickSegments = useMemo(() => splitSegments(event.nickname, highlightRanges(event.nickname, highlight)), [event.nickname, highlight]);
   const question = event.isQuestion === true;
   const intent = event.purchaseIntent === true;
-  const classes = ['comment', flagged && 'comment--flagged', pinned && 'comment--pinned', answered && 'comment--answered'];
+  const vip = tier === 'vip';
+  const classes = [
+    'comment',
+    flagged && 'comment--flagged',
+    pinned && 'comment--pinned',
+    answered && 'comment--answered',
+    vip && 'comment--vip',
+    arrival && 'comment--arrival',
+  ];
 
   return (
     <li
@@ -49,12 +65,25 @@ export const CommentRow = memo(function CommentRow({ entry, flags, highlight, pi
       data-flagged={flagged ? 'true' : 'false'}
       data-pinned={pinned ? 'true' : 'false'}
       data-answered={answered ? 'true' : 'false'}
+      data-vip={vip ? 'true' : 'false'}
+      data-vip-arrival={arrival ? 'true' : 'false'}
     >
       <div className="comment__body">
         <div className="comment__meta">
           <span className={`platform-badge platform-badge--${event.platform}`}>{t(`feeds.platform.${event.platform}`)}</span>
-          {/* Member tier badge goes here once member records reach the renderer. */}
-          <span className="comment__tier" data-testid="comment-tier" />
+          <span className="comment__tier" data-testid="comment-tier" data-tier={tier ?? ''}>
+            {tier !== null && tier !== undefined && (
+              <button
+                type="button"
+                className={`tier-badge tier-badge--${tier} comment__tier-button`}
+                data-testid="comment-tier-open"
+                title={t('members.popover.open', { tier: t(TIER_LABEL[tier]) })}
+                onClick={(e) => onTier(entry, e.currentTarget)}
+              >
+                {t(TIER_SHORT[tier])}
+              </button>
+            )}
+          </span>
           <bdi className="comment__nick">
             <MarkedText segments={nickSegments} />
           </bdi>

@@ -45,6 +45,13 @@ describe('filters', () => {
     expect(deriveComments(entries, query({ filter: 'flagged' })).rows).toEqual([]);
   });
 
+  it('keeps comments by VIP members', () => {
+    const isVip = (e: CommentEntry) => e.event.userId === 'u-c2' || e.event.userId === 'u-c5';
+    expect(texts(deriveComments(entries, query({ filter: 'vip', isVip })).rows)).toEqual(['已拍 两件', '主播好漂亮']);
+    expect(deriveComments(entries, query({ filter: 'vip' })).rows).toEqual([]);
+    expect(texts(deriveComments(entries, query({ filter: 'vip', isVip, search: '漂亮' })).rows)).toEqual(['主播好漂亮']);
+  });
+
   it('keeps pinned ones', () => {
     expect(texts(deriveComments(entries, query({ filter: 'pinned', pinned: new Set(['c5']) })).rows)).toEqual(['主播好漂亮']);
   });

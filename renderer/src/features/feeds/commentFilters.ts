@@ -3,7 +3,7 @@ import type { PinnedComment } from '../../../../shared/protocol/index.ts';
 import { findBannedWords, type BannedWordMatch, type BannedWordMatcher } from '../../../../shared/show/compliance.ts';
 import type { CommentEntry } from './feedBuffer.ts';
 
-export const COMMENT_FILTERS = ['all', 'questions', 'intent', 'flagged', 'pinned'] as const;
+export const COMMENT_FILTERS = ['all', 'questions', 'intent', 'flagged', 'pinned', 'vip'] as const;
 export type CommentFilter = (typeof COMMENT_FILTERS)[number];
 
 /** What the compliance check found in one comment; computed once per comment and word list. */
@@ -53,6 +53,8 @@ export interface CommentQuery {
   blocked: readonly string[];
   /** Ids of pinned comments. */
   pinned: ReadonlySet<string>;
+  /** Whether the comment's author is a VIP member (the members-by-tier filter); without it that filter lists none. */
+  isVip?: (entry: CommentEntry) => boolean;
 }
 
 export interface CompiledQuery {
@@ -79,6 +81,8 @@ export function compileQuery(query: CommentQuery, flags: (entry: CommentEntry) =
         return flags(entry).banned.length > 0;
       case 'pinned':
         return query.pinned.has(entry.event.id);
+      case 'vip':
+        return query.isVip?.(entry) ?? false;
     }
   };
   const matches = search === '' ? passesFilter : (entry: CommentEntry) => passesFilter(entry) && foldedComment(entry).includes(search);

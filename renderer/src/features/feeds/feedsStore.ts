@@ -3,6 +3,20 @@ import type { MetricsSnapshot } from '../../../../shared/feeds/metrics.ts';
 import { EMPTY_FEED_BUFFER, applyFeedBatch, type FeedBatch, type FeedBuffer } from './feedBuffer.ts';
 import { EMPTY_VIEWER_SERIES, sampleViewers, type ViewerSeries } from './viewerSeries.ts';
 
+type BatchListener = (batch: FeedBatch) => void;
+const batchListeners = new Set<BatchListener>();
+
+/**
+ * Every `feed.batch` as it arrives, all event types included (the buffer keeps only the shown ones): member badges
+ * and VIP arrivals read accounts from here. Returns a function that stops listening.
+ */
+export function onFeedBatch(listener: BatchListener): () => void {
+  batchListeners.add(listener);
+  return () => {
+    batchListeners.delete(listener);
+  };
+}
+
 interface FeedsStore extends FeedBuffer {
   viewerSeries: ViewerSeries;
   /** One store update per `feed.batch`, whatever its size. */
@@ -22,6 +36,7 @@ export const useFeeds = create<FeedsStore>()((set, get) => ({
     const prev = get();
     const next = applyFeedBatch(prev, batch);
     if (next !== prev) set(next);
+    for (const listener of batchListeners) listener(batch);
   },
   sampleMetrics: (metrics) => {
     const prev = get().viewerSeries;

@@ -1,0 +1,62 @@
+import { command, snapshot } from '../support/engine-api.ts';
+import { expect, test } from '../support/fixtures.ts';
+
+const SHOW = {
+  id: 'review-show',
+  title: '复盘演示场',
+  products: [{ id: 'p1', sku: 'SERUM-30', name: 'Serum', listPrice: 199, dealPrice: 99, stock: 100, perCustomerLimit: 2 }],
+  segments: [
+    { id: 'a', kind: 'opening' as const, title: '开场', plannedDurationMs: 60_000 },
+    { id: 'b', kind: 'product' as const, title: '产品讲解', plannedDurationMs: 120_000, productIds: ['p1'] },
+  ],
+};
+
+test('a recorded show is reviewed: figures, planned vs actual, comments around a moment, exports', async ({ page, engine }) => {
+  expect(await command(engine, { type: 'show.replace', show: SHOW })).toEqual({ ok: true });
+  expect(await command(engine, { type: 'simulator.start', rate: 150, seed: 5 })).toEqual({ ok: true });
+  expect(await command(engine, { type: 'run.start', acknowledgeFlags: true })).toEqual({ ok: true });
+  await page.waitForTimeout(2500);
+  expect(await command(engine, { type: 'run.next' })).toEqual({ ok: true });
+  await page.waitForTimeout(2500);
+  expect(await command(engine, { type: 'run.end' })).toEqual({ ok: true });
+  expect((await snapshot(engine)).state.run.run.status).toBe('ended');
+
+  await page.goto(`${engine.url}/review`);
+  const row = page.getByTestId('session-row').first();
+  await expect(row).toContainText('复盘演示场');
+  await expect(row).toHaveAttribute('data-kind', 'broadcast');
+  await row.click();
+  await expect(page).toHaveURL(/\/review\/[\w-]+$/);
+
+  await expect(page.getByTestId('review-kpi').first()).toBeVisible();
+  await expect(page.getByTestId('review-chart').first()).toBeVisible();
+  const segments = page.getByTestId('review-segment-row');
+  await expect(segments).toHaveCount(2);
+  await expect(segments.nth(0)).toContainText('开场');
+  await expect(segments.nth(0)).toContainText('1:00');
+
+  // Click a moment on a curve: the comments around it load.
+  await page.getByTestId('review-chart-hit').first().click({ position: { x: 5, y: 10 } });
+  await expect(page.getByTestId('review-comment').first()).toBeVisible();
+
+  // Costs make an ROI; with these sales it is below the plan's 1.5 : 1 and shown red.
+  await page.getByTestId('review-costs').fill('100000');
+  await page.getByTestId('review-costs-save').click();
+  await expect(page.getByTestId('review-roi')).toHaveAttribute('data-level', 'red');
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-segments-csv').click();
+  const file = await download;
+  const csv = await (await file.createReadStream()).toArray();
+  expect(Buffer.concat(csv).toString('utf8')).toContain('产品讲解');
+});
+
+test('rehearsals are marked in the sessions list', async ({ page, engine }) => {
+  expect(await command(engine, { type: 'show.replace', show: SHOW })).toEqual({ ok: true });
+  expect(await command(engine, { type: 'run.start', rehearsal: true, acknowledgeFlags: true })).toEqual({ ok: true });
+  expect(await command(engine, { type: 'run.end' })).toEqual({ ok: true });
+  await page.goto(`${engine.url}/review`);
+  const row = page.getByTestId('session-row').first();
+  await expect(row).toHaveAttribute('data-kind', 'rehearsal');
+  await expect(row.getByTestId('session-kind-badge')).toBeVisible();
+});

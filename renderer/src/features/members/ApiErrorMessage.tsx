@@ -1,0 +1,20 @@
+import { useT } from '../../i18n/useT.ts';
+import { apiErrorView } from './apiErrorText.ts';
+
+/** A failed call to the engine, in words, with the engine's own detail (shown as text) and any listed problems. */
+export function ApiErrorMessage({ error, testId }: { error: unknown; testId: string }) {
+  const t = useT();
+  const view = apiErrorView(error);
+  return (
+    <div className="form-error" role="alert" data-testid={testId}>
+      <p>{view.detail === '' ? t(view.key) : t('error.withDetail', { what: t(view.key), detail: view.detail })}</p>
+      {view.issues.length > 0 && (
+        <ul>
+          {view.issues.map((issue, i) => (
+            <li key={i}>{issue}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useId, useState } from 'react';
+import { identityKey, type MemberCard } from '../../../../shared/members/member.ts';
+import { Link } from '../../app/Link.tsx';
+import { memberPagePath } from '../../app/router.ts';
+import { useLanguage } from '../../i18n/store.ts';
+import { useT } from '../../i18n/useT.ts';
+import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { formatDay, formatSpend, isoOf } from './format.ts';
+import { lookupMembers, searchMembers, type MemberHit } from './membersApi.ts';
+import { TierBadge } from './TierBadge.tsx';
+import { useDebounced, useLoad } from './useLoad.ts';
+
+const DEBOUNCE_MS = 300;
+/** Platform accounts listed per member in a row; the card lists them all. */
+const IDS_SHOWN = 3;
+
+/**
+ * Search hits with their 12-month spend. The engine's hits carry lifetime spend only, so the 12-month figure is read
+ * from the badge lookup of each member's first account (one request for the page); members without an account
+ * show none.
+ */
+async function searchWithSpend(query: string, signal: AbortSignal): Promise<MemberHit[]> {
+  const hits = await searchMembers(query, signal);
+  const accounts = hits.flatMap((h) => {
+    const first = h.identities[0];
+    return h.spend12m === undefined && first !== undefined ? [{ platform: first.platform, userId: first.platformUserId }] : [];
+  });
+  if (accounts.length === 0) return hits;
+  const cards: Readonly<Record<string, MemberCard>> = await lookupMembers(accounts).catch(() => ({}));
+  return hits.map((h) => {
+    const first = h.identities[0];
+    if (h.spend12m !== undefined || first === undefined) return h;
+    const card = cards[identityKey(first.platform, first.platformUserId)];
+    return card !== undefined && card.memberId === h.id ? { ...h, spend12m: card.spend12m } : h;
+  });
+}
+
+/** Search by any id (member, platform account, community), nickname or tag; the biggest spenders when empty. */
+export function MemberSearch({ revision }: { revision: number }) {
+  const t = useT();
+  const id = useId();
+  const locale = useLanguage((s) => s.language);
+  const [text, setText] = useState('');
+  const query = useDebounced(text.trim(), DEBOUNCE_MS);
+  const [hits] = useLoad(`${revision}|${query}`, (signal) => searchWithSpend(query, signal));
+
+  return (
+    <section className="panel members-search" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="panel__heading">
+        {t('members.search.heading')}
+      </h2>
+      <label className="field">
+        <span className="field-label">{t('members.search.label')}</span>
+        <input
+          type="search"
+          data-testid="members-search"
+          placeholder={t('members.search.placeholder')}
+          value={text}
+          maxLength={200}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <p className="form-help">{query === '' ? t('members.search.top') : t('members.search.matching', { query })}</p>
+
+      {hits.status === 'error' && <ApiErrorMessage error={hits.error} testId="members-search-error" />}
+      {hits.status === 'loading' && <p className="form-help">{t('members.loading')}</p>}
+      {hits.status === 'ready' &&
+        (hits.data.length === 0 ? (
+          <p className="empty-state empty-state--small" data-testid="members-search-empty">
+            {query === '' ? t('members.search.none') : t('members.search.noMatch')}
+          </p>
+        ) : (
+          <div className="members-table-wrap">
+            <table className="members-table" data-testid="members-results" aria-busy={hits.refreshing}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('members.col.tier')}</th>
+                  <th scope="col">{t('members.col.name')}</th>
+                  <th scope="col">{t('members.col.ids')}</th>
+                  <th scope="col" className="members-table__num">
+                    {t('members.col.spend12m')}
+                  </th>
+                  <th scope="col">{t('members.col.lastPurchase')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {hits.data.map((hit) => (
+                  <tr key={hit.id} data-testid="member-row" data-member-id={hit.id} data-tier={hit.tier}>
+                    <td>
+                      <TierBadge tier={hit.tier} />
+                    </td>
+                    <th scope="row" className="members-table__name">
+                      <Link to={memberPagePath(hit.id)} className="members-table__link" testId="member-open">
+                        <bdi>{hit.displayName === '' ? hit.id : hit.displayName}</bdi>
+                      </Link>
+                      {hit.tags.length > 0 && (
+                        <span className="members-table__tags">
+                          {hit.tags.slice(0, 4).map((tag) => (
+                            <span key={tag} className="member-tag">
+                              <bdi>{tag}</bdi>
+                            </span>
+                          ))}
+                        </span>
+                      )}
+                    </th>
+                    <td className="members-table__ids">
+                      <code data-testid="member-row-id">{hit.id}</code>
+                      {hit.identities.slice(0, IDS_SHOWN).map((identity) => (
+                        <span key={identityKey(identity.platform, identity.platformUserId)} className="members-table__account">
+                          <span className={`platform-badge platform-badge--${identity.platform}`}>{t(`feeds.platform.${identity.platform}`)}</span>{' '}
+                          <code>
+                            <bdi>{identity.platformUserId}</bdi>
+                          </code>
+                        </span>
+                      ))}
+                      {hit.identities.length > IDS_SHOWN && (
+                        <span className="form-help">{t('members.search.moreAccounts', { count: hit.identities.length - IDS_SHOWN })}</span>
+                      )}
+                    </td>
+                    <td className="members-table__num" data-testid="member-row-spend">
+                      {hit.spend12m === undefined ? (
+                        <span title={t('members.search.lifetimeOnly', { amount: formatSpend(hit.lifetimeSpend, locale) })}>—</span>
+                      ) : (
+                        formatSpend(hit.spend12m, locale)
+                      )}
+                    </td>
+                    <td>
+                      <time dateTime={isoOf(hit.lastPurchaseAt)}>{formatDay(hit.lastPurchaseAt, locale)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+    </section>
+  );
+}

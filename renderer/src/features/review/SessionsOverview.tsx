@@ -1,0 +1,39 @@
+import { useT } from '../../i18n/useT.ts';
+import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { RehearsalToggle } from './RehearsalToggle.tsx';
+import { fetchSessions } from './reviewApi.ts';
+import { SessionImport } from './SessionImport.tsx';
+import { SessionTable } from './SessionTable.tsx';
+import { useResource } from './useResource.ts';
+
+/** /review: every recorded show with its key figures against the shows before it. */
+export function SessionsOverview() {
+  const t = useT();
+  const [sessions, reload] = useResource('sessions', fetchSessions);
+  return (
+    <main className="view review" data-testid="review-list">
+      <div className="review__top">
+        <h1 className="view__heading">{t('review.heading')}</h1>
+        <RehearsalToggle />
+      </div>
+      <p className="review__lead">{t('review.list.lead')}</p>
+      <SessionImport onImported={reload} />
+
+      <section className="panel review__section" aria-label={t('review.list.heading')}>
+        {sessions.status === 'loading' && <p className="review__note">{t('review.loading')}</p>}
+        {sessions.status === 'error' && <ApiErrorMessage error={sessions.error} testId="review-load-error" />}
+        {sessions.status === 'ready' &&
+          (sessions.data.length === 0 ? (
+            <p className="empty-state" data-testid="review-empty">
+              {t('review.list.empty')}
+            </p>
+          ) : (
+            <>
+              <SessionTable sessions={sessions.data} />
+              <p className="review__note">{t('review.list.legend')}</p>
+            </>
+          ))}
+      </section>
+    </main>
+  );
+}
