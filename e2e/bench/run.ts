@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { startHeadlessObs } from '../support/obs-headless.ts';
 import { benchClockAgreement } from './clock-agreement.bench.ts';
+import { benchFeedThroughput } from './feed-throughput.bench.ts';
 import { benchMembers } from './members.bench.ts';
 import { benchObsSwitch } from './obs-switch.bench.ts';
 import { writeReport, type BenchSection } from './report.ts';
@@ -15,6 +16,7 @@ try {
 }
 sections.push(await benchClockAgreement());
 sections.push(await benchMembers());
+sections.push(await benchFeedThroughput());
 const file = path.resolve(import.meta.dirname, '../../BENCHMARKS.md');
 writeReport(file, sections);
 for (const s of sections) console.log(`${s.title}: ${s.verdict}`);

@@ -19,6 +19,7 @@ const MAX_ANSWERED = 500;
 const CONFIGS_KEY = 'feeds.configs';
 /** Comments remembered for pinning by id (~10 s of a 2,000 msg/s room); older pins carry their text. */
 const RECENT_COMMENTS = 20_000;
+const DEDUPE_WINDOW = 20_000;
 export const SIMULATOR_FEED_ID = 'simulator';
 
 /** Events a view shows in its panels; viewer counts and likes only move the metrics. */
@@ -56,7 +57,9 @@ export class FeedsService {
 
   constructor(deps: FeedsDeps) {
     this.#deps = { now: Date.now, onEvent: () => undefined, ...deps };
-    this.#feeds = new FeedHub({ log: deps.log, now: this.#deps.now });
+    // Dedupe needs only what a restarted relay replays (seconds of traffic); 20k keys is ~10 s at 2,000 msg/s
+    // and keeps the engine's memory flat in a flood instead of filling a larger window for minutes.
+    this.#feeds = new FeedHub({ log: deps.log, now: this.#deps.now, dedupeWindow: DEDUPE_WINDOW });
     this.#feeds.subscribe((event) => this.#accept(event));
   }
 
