@@ -221,7 +221,10 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       await feeds.stop();
       sessionLog.flush();
       await obs.stop();
-      await gateway.close();
+      const closing = gateway.close();
+      // A view polling every second keeps its keep-alive connection busy forever; close() alone would wait on it.
+      httpServer.closeAllConnections();
+      await closing;
       members.stop();
       db.close();
     },

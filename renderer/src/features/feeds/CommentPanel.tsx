@@ -182,10 +182,12 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
 
   return (
     <section className={['panel', 'comments', className].filter(Boolean).join(' ')} data-testid="comment-panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className={showHeading ? 'panel__heading' : 'visually-hidden'}>
-        {t('comments.heading')}
-      </h2>
-      <VipArrivalBanner />
+      <div className="comments__header">
+        <h2 id={`${id}-heading`} className={showHeading ? 'panel__heading' : 'visually-hidden'}>
+          {t('comments.heading')}
+        </h2>
+        <VipArrivalBanner />
+      </div>
 
       <div className="comments__tools">
         <div className="comments__filters" role="group" aria-label={t('comments.filter.label')}>

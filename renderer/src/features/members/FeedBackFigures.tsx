@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount } from '../feeds/format.ts';
-import { formatMinutes, formatSpend } from './format.ts';
+import { formatMinutes, formatSpend, memberName } from './format.ts';
 import { TIER_LABEL } from './TierBadge.tsx';
 import { TierMoveList } from './TierMoveList.tsx';
 
@@ -49,7 +49,7 @@ export function FeedBackFigures({ result, applied }: { result: FeedBackResult; a
             {result.examples.slice(0, EXAMPLES_SHOWN).map((ex) => (
               <li key={ex.memberId}>
                 <Link to={memberPagePath(ex.memberId)} className="inline-link">
-                  <bdi>{ex.displayName === '' ? ex.memberId : ex.displayName}</bdi>
+                  <bdi>{memberName(ex.displayName, ex.memberId)}</bdi>
                 </Link>{' '}
                 {t('members.moves.example', { from: ex.from === null ? t('members.moves.new') : t(TIER_LABEL[ex.from]), to: t(TIER_LABEL[ex.to]) })}{' '}
                 <span className="form-help">

@@ -5,11 +5,11 @@ import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { CommandErrorMessage } from '../commands/CommandErrorMessage.tsx';
 import { useCommand } from '../commands/useCommand.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { FeedBackFigures } from './FeedBackFigures.tsx';
-import { formatWhen, isoOf } from './format.ts';
+import { formatWhen, isolate } from './format.ts';
 import { fetchFeedBackPreview, fetchSessions } from './membersApi.ts';
-import { useLoad } from './useLoad.ts';
+import { useResource as useLoad } from '../../app/useResource.ts';
 
 /** Sessions offered, newest first. */
 const SESSIONS_SHOWN = 20;
@@ -43,7 +43,7 @@ export function FeedBackPanel({ onChanged }: { onChanged: () => void }) {
   const [commandError, setCommandError] = useState<CommandError | null>(null);
   const { pending, run } = useCommand();
 
-  const choose = (sessionId: string) => {
+  const choose = (sessionId: string | null) => {
     setSelected(sessionId);
     setStep({ name: 'idle' });
     setLoadError(null);
@@ -98,7 +98,7 @@ export function FeedBackPanel({ onChanged }: { onChanged: () => void }) {
       </h2>
       <p className="form-help">{t('members.feedback.help')}</p>
 
-      {sessions.status === 'error' && <ApiErrorMessage error={sessions.error} testId="feedback-sessions-error" />}
+      {sessions.status === 'error' && <ApiErrorMessage error={sessions.error} testId="feedback-sessions-error" scope="members" />}
       {sessions.status === 'loading' && <p className="form-help">{t('members.loading')}</p>}
       {sessions.status === 'ready' && list.length === 0 && (
         <p className="empty-state empty-state--small" data-testid="feedback-no-sessions">
@@ -106,43 +106,34 @@ export function FeedBackPanel({ onChanged }: { onChanged: () => void }) {
         </p>
       )}
       {list.length > 0 && (
-        <fieldset className="feedback-sessions">
-          <legend className="field-label">{t('members.feedback.session')}</legend>
-          {list.map((session) => {
-            const blocked = blockedReason(session);
-            return (
-              <label
-                key={session.id}
-                className={`feedback-session${blocked === null ? '' : ' feedback-session--blocked'}`}
-                data-testid="feedback-session"
-                data-session-id={session.id}
-                data-kind={session.kind}
-                data-ended={session.endedAt === null ? 'false' : 'true'}
-              >
-                <input
-                  type="radio"
-                  name={`${id}-session`}
+        <label className="field">
+          <span className="field-label">{t('members.feedback.session')}</span>
+          <select data-testid="feedback-session-select" value={selected ?? ''} disabled={busy} onChange={(e) => choose(e.target.value === '' ? null : e.target.value)}>
+            <option value="">{t('members.feedback.choose')}</option>
+            {list.map((session) => {
+              const blocked = blockedReason(session);
+              const label = t('members.feedback.option', { title: isolate(session.title), when: formatWhen(session.startedAt, locale) });
+              return (
+                <option
+                  key={session.id}
                   value={session.id}
-                  checked={selected === session.id}
-                  disabled={blocked !== null || busy}
-                  onChange={() => choose(session.id)}
-                />
-                <span className="feedback-session__text">
-                  <bdi className="feedback-session__title">{session.title}</bdi>
-                  <time className="feedback-session__when" dateTime={isoOf(session.startedAt)}>
-                    {formatWhen(session.startedAt, locale)}
-                  </time>
-                  {blocked === 'rehearsal' && (
-                    <span className="feedback-session__note" data-testid="feedback-rehearsal-note">
-                      {t('members.feedback.rehearsalNote')}
-                    </span>
-                  )}
-                  {blocked === 'running' && <span className="feedback-session__note">{t('members.feedback.runningNote')}</span>}
-                </span>
-              </label>
-            );
-          })}
-        </fieldset>
+                  disabled={blocked !== null}
+                  data-testid="feedback-session"
+                  data-session-id={session.id}
+                  data-kind={session.kind}
+                  data-ended={session.endedAt === null ? 'false' : 'true'}
+                >
+                  {blocked === null ? label : t(blocked === 'rehearsal' ? 'members.feedback.optionRehearsal' : 'members.feedback.optionRunning', { label })}
+                </option>
+              );
+            })}
+          </select>
+        </label>
+      )}
+      {list.some((s) => s.kind === 'rehearsal') && (
+        <p className="form-help" data-testid="feedback-rehearsal-note">
+          {t('members.feedback.rehearsalNote')}
+        </p>
       )}
 
       <div className="button-row">
@@ -163,7 +154,7 @@ export function FeedBackPanel({ onChanged }: { onChanged: () => void }) {
         </button>
       </div>
 
-      {loadError !== null && <ApiErrorMessage error={loadError} testId="feedback-error" />}
+      {loadError !== null && <ApiErrorMessage error={loadError} testId="feedback-error" scope="members" />}
       {commandError !== null && <CommandErrorMessage action="members.feedback.failed" error={commandError} testId="feedback-error" />}
 
       {step.name === 'applied' && (

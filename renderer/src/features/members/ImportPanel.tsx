@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount } from '../feeds/format.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { canApply, canPreview, importReducer, initialImportState, isBusy, requestAttempt, sortedIssues, type ImportState } from './importFlow.ts';
 import { downloadMembersCsv, MEMBERS_EXPORT_PATH, postImport } from './membersApi.ts';
 import { TierMoveList } from './TierMoveList.tsx';
@@ -133,9 +133,9 @@ export function ImportPanel({ onChanged }: { onChanged: () => void }) {
           {t('members.import.export')}
         </a>
       </div>
-      {exportError !== null && <ApiErrorMessage error={exportError} testId="members-export-error" />}
+      {exportError !== null && <ApiErrorMessage error={exportError} testId="members-export-error" scope="members" />}
 
-      {phase.name === 'failed' && <ApiErrorMessage error={phase.error} testId="members-import-failed" />}
+      {phase.name === 'failed' && <ApiErrorMessage error={phase.error} testId="members-import-failed" scope="members" />}
       {phase.name === 'invalid' && (
         <div className="form-error" role="alert" data-testid="members-import-errors" data-count={phase.errors.length}>
           <p>{t(phase.during === 'apply' ? 'members.import.errorsApply' : 'members.import.errors', { count: formatCount(phase.errors.length, locale) })}</p>

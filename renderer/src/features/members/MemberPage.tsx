@@ -5,9 +5,9 @@ import { Link } from '../../app/Link.tsx';
 import { ROUTE_PATHS } from '../../app/router.ts';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { invalidateMemberBadges } from './badgeStore.ts';
-import { formatDay, isoOf } from './format.ts';
+import { formatDay, isoOf, memberName } from './format.ts';
 import { MemberAuditList } from './MemberAuditList.tsx';
 import { MemberIdentities } from './MemberIdentities.tsx';
 import { MemberMerge } from './MemberMerge.tsx';
@@ -15,7 +15,7 @@ import { MemberSessions } from './MemberSessions.tsx';
 import { fetchAudit, fetchMember, type MemberAudit } from './membersApi.ts';
 import { MemberTierSection } from './MemberTierSection.tsx';
 import { MemberTotalsList } from './MemberTotalsList.tsx';
-import { useLoad } from './useLoad.ts';
+import { useResource as useLoad } from '../../app/useResource.ts';
 
 const ORIGIN_LABEL = { live: 'members.origin.live', import: 'members.origin.import', split: 'members.origin.split' } as const;
 
@@ -53,7 +53,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
             {t('members.card.notFound', { id: memberId })}
           </p>
         )}
-        {card.status === 'error' && !notFound && <ApiErrorMessage error={card.error} testId="member-error" />}
+        {card.status === 'error' && !notFound && <ApiErrorMessage error={card.error} testId="member-error" scope="members" />}
       </main>
     );
   }
@@ -64,7 +64,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
       {back}
       <header className="member-page__header">
         <h1 className="view__heading">
-          <bdi data-testid="member-name">{member.displayName === '' ? member.id : member.displayName}</bdi>
+          <bdi data-testid="member-name">{memberName(member.displayName, member.id)}</bdi>
         </h1>
         <p className="member-page__meta">
           <code data-testid="member-id">{member.id}</code>

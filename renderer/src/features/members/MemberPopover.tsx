@@ -6,7 +6,7 @@ import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount } from '../feeds/format.ts';
 import { memberCard, useMemberBadges } from './badgeStore.ts';
-import { formatDay, formatSpend, isoOf } from './format.ts';
+import { formatDay, formatSpend, isoOf, memberName } from './format.ts';
 import { TierBadge } from './TierBadge.tsx';
 import './badges.css';
 
@@ -85,7 +85,7 @@ export function MemberPopover({ target, onClose }: { target: PopoverTarget; onCl
       {card !== null && card !== undefined && (
         <>
           <p className="member-popover__name">
-            <TierBadge tier={card.tier} testId="member-popover-tier" /> <bdi>{card.displayName === '' ? card.memberId : card.displayName}</bdi>
+            <TierBadge tier={card.tier} testId="member-popover-tier" /> <bdi>{memberName(card.displayName, card.memberId)}</bdi>
           </p>
           <dl className="member-popover__figures">
             <div>

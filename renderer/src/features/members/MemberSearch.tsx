@@ -1,14 +1,16 @@
 import { useId, useState } from 'react';
 import { identityKey, type MemberCard } from '../../../../shared/members/member.ts';
 import { Link } from '../../app/Link.tsx';
+import { navigate } from '../../app/navigation.ts';
 import { memberPagePath } from '../../app/router.ts';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
-import { formatDay, formatSpend, isoOf } from './format.ts';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
+import { formatDay, formatSpend, isoOf, memberName } from './format.ts';
 import { lookupMembers, searchMembers, type MemberHit } from './membersApi.ts';
 import { TierBadge } from './TierBadge.tsx';
-import { useDebounced, useLoad } from './useLoad.ts';
+import { useResource as useLoad } from '../../app/useResource.ts';
+import { useDebounced } from './useDebounced.ts';
 
 const DEBOUNCE_MS = 300;
 /** Platform accounts listed per member in a row; the card lists them all. */
@@ -63,7 +65,7 @@ export function MemberSearch({ revision }: { revision: number }) {
       </label>
       <p className="form-help">{query === '' ? t('members.search.top') : t('members.search.matching', { query })}</p>
 
-      {hits.status === 'error' && <ApiErrorMessage error={hits.error} testId="members-search-error" />}
+      {hits.status === 'error' && <ApiErrorMessage error={hits.error} testId="members-search-error" scope="members" />}
       {hits.status === 'loading' && <p className="form-help">{t('members.loading')}</p>}
       {hits.status === 'ready' &&
         (hits.data.length === 0 ? (
@@ -86,13 +88,25 @@ export function MemberSearch({ revision }: { revision: number }) {
               </thead>
               <tbody>
                 {hits.data.map((hit) => (
-                  <tr key={hit.id} data-testid="member-row" data-member-id={hit.id} data-tier={hit.tier}>
+                  <tr
+                    key={hit.id}
+                    className="members-table__row"
+                    data-testid="member-row"
+                    data-member-id={hit.id}
+                    data-tier={hit.tier}
+                    onClick={(e) => {
+                      // The whole row opens the card; the link inside stays for the keyboard and new tabs.
+                      if (e.target instanceof Element && e.target.closest('a, button') !== null) return;
+                      if (window.getSelection()?.isCollapsed === false) return; // selecting an id to copy it
+                      navigate(memberPagePath(hit.id));
+                    }}
+                  >
                     <td>
                       <TierBadge tier={hit.tier} />
                     </td>
                     <th scope="row" className="members-table__name">
                       <Link to={memberPagePath(hit.id)} className="members-table__link" testId="member-open">
-                        <bdi>{hit.displayName === '' ? hit.id : hit.displayName}</bdi>
+                        <bdi>{memberName(hit.displayName, hit.id)}</bdi>
                       </Link>
                       {hit.tags.length > 0 && (
                         <span className="members-table__tags">

@@ -5,10 +5,10 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useT } from '../../i18n/useT.ts';
 import { CommandErrorMessage } from '../commands/CommandErrorMessage.tsx';
 import { useCommand } from '../commands/useCommand.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { fetchTierRules } from './membersApi.ts';
 import { draftFromRules, RULE_FIELDS, rulesFromDraft, type RuleFieldId, type RulesDraft } from './tierRulesForm.ts';
-import { useLoad } from './useLoad.ts';
+import { useResource as useLoad } from '../../app/useResource.ts';
 
 const FIELD_LABEL = {
   vipSpend: 'members.rules.vipSpend',
@@ -37,6 +37,8 @@ const GROUPS = [
   { group: 'targetShares', heading: 'members.rules.planHeading' },
 ] as const;
 
+const TARGET_FIELDS: readonly RuleFieldId[] = ['targetVip', 'targetSilver', 'targetBronze'];
+
 type Outcome = { kind: 'saved' | 'recomputed' } | { kind: 'error'; action: MessageKey; error: CommandError } | null;
 
 /**
@@ -60,7 +62,7 @@ export function TierRulesEditor({ onChanged }: { onChanged: () => void }) {
         <h2 id={`${id}-heading`} className="panel__heading">
           {t('members.rules.heading')}
         </h2>
-        <ApiErrorMessage error={rules.error} testId="tier-rules-load-error" />
+        <ApiErrorMessage error={rules.error} testId="tier-rules-load-error" scope="members" />
       </section>
     );
   }
@@ -160,9 +162,12 @@ export function TierRulesEditor({ onChanged }: { onChanged: () => void }) {
         </form>
       )}
       {invalid.length > 0 && (
-        <p className="form-error" role="alert" data-testid="tier-rules-error">
-          {t('members.rules.invalid', { fields: invalid.map((f) => t(FIELD_LABEL[f])).join(', ') })}
-        </p>
+        <div className="form-error" role="alert" data-testid="tier-rules-error">
+          {invalid.some((f) => !TARGET_FIELDS.includes(f)) && (
+            <p>{t('members.rules.invalid', { fields: invalid.filter((f) => !TARGET_FIELDS.includes(f)).map((f) => t(FIELD_LABEL[f])).join(', ') })}</p>
+          )}
+          {invalid.some((f) => TARGET_FIELDS.includes(f)) && <p>{t('members.rules.sharesSum')}</p>}
+        </div>
       )}
       {outcome?.kind === 'error' && <CommandErrorMessage action={outcome.action} error={outcome.error} testId="tier-rules-error" />}
       {outcome?.kind === 'saved' && (

@@ -2,11 +2,11 @@ import { useId } from 'react';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount } from '../feeds/format.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { fetchTierShares } from './membersApi.ts';
 import { TIER_LABEL } from './TierBadge.tsx';
 import { tierShareBars } from './tierShareView.ts';
-import { useLoad } from './useLoad.ts';
+import { useResource as useLoad } from '../../app/useResource.ts';
 
 const STATUS_LABEL = {
   on: 'members.shares.on',
@@ -27,7 +27,7 @@ export function TierShareChart({ revision }: { revision: number }) {
       <h2 id={`${id}-heading`} className="panel__heading">
         {t('members.shares.heading')}
       </h2>
-      {shares.status === 'error' && <ApiErrorMessage error={shares.error} testId="tier-shares-error" />}
+      {shares.status === 'error' && <ApiErrorMessage error={shares.error} testId="tier-shares-error" scope="members" />}
       {shares.status === 'loading' && <p className="form-help">{t('members.loading')}</p>}
       {shares.status === 'ready' && (
         <>

@@ -15,7 +15,6 @@ export function VipArrivalBanner() {
         <li key={a.eventId} className="vip-arrival" data-testid="vip-arrival" data-event-id={a.eventId} data-via={a.via}>
           <span className="tier-badge tier-badge--vip">{t('members.tier.short.vip')}</span>
           <span className="vip-arrival__text">
-            {t(a.via === 'enter' ? 'members.arrival.entered' : 'members.arrival.commented')}{' '}
             <bdi className="vip-arrival__nick">{a.nickname}</bdi>
             {a.displayName !== undefined && a.displayName !== a.nickname && (
               <>
@@ -24,9 +23,10 @@ export function VipArrivalBanner() {
                   (<bdi>{a.displayName}</bdi>)
                 </span>
               </>
-            )}
+            )}{' '}
+            <span className="vip-arrival__via">{t(a.via === 'enter' ? 'members.arrival.entered' : 'members.arrival.commented')}</span>
           </span>
-          <span className="platform-badge">{t(`feeds.platform.${a.platform}`)}</span>
+          <span className={`platform-badge platform-badge--${a.platform}`}>{t(`feeds.platform.${a.platform}`)}</span>
           <time className="vip-arrival__time">{formatClockTime(a.at)}</time>
           <button type="button" className="vip-arrival__dismiss" aria-label={t('members.arrival.dismiss')} onClick={() => dismiss(a.eventId)}>
             ×

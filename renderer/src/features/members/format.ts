@@ -43,3 +43,20 @@ export function formatMinutes(ms: number, locale: string): string {
 export function isoOf(at: number | null | undefined): string | undefined {
   return at === null || at === undefined || !Number.isFinite(at) ? undefined : new Date(at).toISOString();
 }
+
+/** Spaces and invisible format characters (zero-width, bidi controls, BOM): a name of only these shows nothing. */
+const INVISIBLE = /[\s\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]/gu;
+
+/** The name to show for a member: their display name, or their id when the name is empty or invisible. */
+export function memberName(displayName: string, id: string): string {
+  return displayName.replace(INVISIBLE, '') === '' ? id : displayName;
+}
+
+/**
+ * Outside text (titles, nicknames) for places that cannot isolate it with <bdi>, such as <option> labels and
+ * tooltips: wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE so a right-to-left override inside it cannot
+ * flip the text around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../../../shared/members/import.ts';
-import { canApply, canPreview, importReducer, initialImportState, isBusy, sortedIssues, type ImportAction, type ImportState } from './importFlow.ts';
+import { canApply, canPreview, importReducer, initialImportState, isBusy, requestAttempt, sortedIssues, type ImportAction, type ImportState } from './importFlow.ts';
 
 type File = { name: string };
 const outcome = (kind: ImportOutcome['kind'], applied = false): ImportOutcome => ({
@@ -31,7 +31,9 @@ describe('import flow', () => {
     let s = withFile();
     expect(canPreview(s)).toBe(true);
     expect(canApply(s)).toBe(false);
+    const attempt = requestAttempt(s);
     s = importReducer(s, { type: 'preview' });
+    expect(s.attempt).toBe(attempt);
     expect(isBusy(s)).toBe(true);
     expect(canPreview(s)).toBe(false);
     expect(canApply(s)).toBe(false);

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { minuteWindow } from './chart.ts';
 import { formatTimeOfDay } from './format.ts';
 import { COMMENTS_LIMIT, fetchComments, type CommentEvent } from './reviewApi.ts';
-import { useResource } from './useResource.ts';
+import { useResource } from '../../app/useResource.ts';
 
 interface Props {
   sessionId: string;

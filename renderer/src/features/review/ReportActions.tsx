@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { downloadExport, type ExportKind } from './reviewApi.ts';
 
 const BUTTONS: readonly { kind: ExportKind; testId: string; label: 'review.export.json' | 'review.export.events' | 'review.export.segments' | 'review.export.orders' }[] = [

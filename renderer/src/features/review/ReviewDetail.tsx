@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Link } from '../../app/Link.tsx';
 import { ROUTE_PATHS } from '../../app/router.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { previousSessions } from './compare.ts';
 import { CostsForm } from './CostsForm.tsx';
 import { KpiCards } from './KpiCards.tsx';
@@ -12,7 +12,7 @@ import { fetchReview, fetchSessions } from './reviewApi.ts';
 import { useReviewPrefs } from './reviewPrefs.ts';
 import { SalesTable } from './SalesTable.tsx';
 import { SegmentsTable } from './SegmentsTable.tsx';
-import { useResource } from './useResource.ts';
+import { useResource } from '../../app/useResource.ts';
 
 /** /review/:id — the 复盘 of one show: figures against earlier shows, minute curves, plan against actual, sales. */
 export function ReviewDetail({ sessionId }: { sessionId: string }) {

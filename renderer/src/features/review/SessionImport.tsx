@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { Link } from '../../app/Link.tsx';
 import { reviewPath } from '../../app/router.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { importSession } from './reviewApi.ts';
 
 type Outcome = { kind: 'done'; file: string; id: string } | { kind: 'failed'; file: string; error: unknown };

@@ -1,10 +1,10 @@
 import { useT } from '../../i18n/useT.ts';
-import { ApiErrorMessage } from './ApiErrorMessage.tsx';
+import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { RehearsalToggle } from './RehearsalToggle.tsx';
 import { fetchSessions } from './reviewApi.ts';
 import { SessionImport } from './SessionImport.tsx';
 import { SessionTable } from './SessionTable.tsx';
-import { useResource } from './useResource.ts';
+import { useResource } from '../../app/useResource.ts';
 
 /** /review: every recorded show with its key figures against the shows before it. */
 export function SessionsOverview() {

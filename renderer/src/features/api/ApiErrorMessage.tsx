@@ -1,10 +1,10 @@
 import { useT } from '../../i18n/useT.ts';
-import { apiErrorView } from './apiErrorText.ts';
+import { apiErrorView, type ApiErrorScope } from './apiErrorText.ts';
 
-/** A failed call to the engine, in words, with the engine's own detail (shown as text) and any listed problems. */
-export function ApiErrorMessage({ error, testId }: { error: unknown; testId: string }) {
+/** A failed call to the engine, in words, with the engine's own detail and any listed problems. */
+export function ApiErrorMessage({ error, testId, scope = 'review' }: { error: unknown; testId: string; scope?: ApiErrorScope }) {
   const t = useT();
-  const view = apiErrorView(error);
+  const view = apiErrorView(error, scope);
   return (
     <div className="form-error" role="alert" data-testid={testId}>
       <p>{view.detail === '' ? t(view.key) : t('error.withDetail', { what: t(view.key), detail: view.detail })}</p>

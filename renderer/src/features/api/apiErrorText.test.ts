@@ -24,3 +24,10 @@ describe('apiErrorView', () => {
     }
   });
 });
+
+describe('apiErrorView scopes', () => {
+  it('explains a failure in the words of the page that made the call', () => {
+    expect(apiErrorView(new ApiError(404, 'not_found', 'no such member'), 'members').key).toBe('members.error.not_found');
+    expect(apiErrorView(new ApiError(404, 'not_found', 'no such session')).key).toBe('review.error.not_found');
+  });
+});
