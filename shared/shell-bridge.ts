@@ -5,7 +5,7 @@
  */
 
 /** Renderer → main, request/response (`ipcRenderer.invoke` / `ipcMain.handle`). */
-export type ShellInvokeChannel = 'cuedeck:open-streamer';
+export type ShellInvokeChannel = 'cuedeck:open-streamer' | 'cuedeck:save-pdf';
 /** Main → renderer, one-way (`webContents.send` / `ipcRenderer.on`). */
 export type ShellEventChannel = 'cuedeck:shell-notice';
 export type ShellChannel = ShellInvokeChannel | ShellEventChannel;
@@ -27,6 +27,11 @@ export type ShellNotice =
 export interface CuedeckShell {
   /** Opens (or focuses) the streamer window, full screen on a second display when there is one. */
   openStreamerWindow(): Promise<void>;
+  /**
+   * Saves the calling page as a PDF (its print stylesheet applies), asking where; resolves with the file path,
+   * or null when the user cancelled.
+   */
+  savePageAsPdf(suggestedName: string): Promise<string | null>;
   /** Subscribes to shell notices; returns the unsubscribe function. */
   onNotice(callback: (notice: ShellNotice) => void): () => void;
   /** `process.platform` of the desktop host, e.g. 'darwin', 'win32', 'linux'. */

@@ -50,7 +50,7 @@ export const test = base.extend<Fixtures>({
     const started: TestEngine[] = [];
     await use(async (options = {}) => {
       const token = randomBytes(18).toString('base64url');
-      const engine = await startEngineProcess({ ...options, args: ['--token', token, ...(options.args ?? [])] });
+      const engine = await startEngineProcess({ ...options, args: [`--token=${token}`, ...(options.args ?? [])] });
       const running = Object.assign(engine, { token });
       started.push(running);
       return running;
@@ -64,11 +64,16 @@ export const test = base.extend<Fixtures>({
     await use(await launchEngine());
   },
   pageProblems: [
-    async ({ page }, use) => {
+    // Depends on launchEngine so it is torn down first: the check runs while the engines still run (a stopped
+    // engine makes the page log its reconnect attempts), and closing the page ends those attempts.
+    async ({ page, launchEngine }, use) => {
+      void launchEngine;
       const problems: string[] = [];
       watchPage(page, problems);
       await use(problems);
-      expect(problems, 'the page logged errors').toEqual([]);
+      const found = [...problems];
+      await page.close();
+      expect(found, 'the page logged errors').toEqual([]);
     },
     { auto: true },
   ],

@@ -106,3 +106,32 @@ test('the simulator from the UI: comments flow, a pinned question reaches the st
   await expect(streamer.getByTestId('prompter-sale-remaining')).toContainText('0');
   await streamerContext.close();
 });
+
+test('a red audience light alerts the producer, and the streamer too once the producer chooses so', async ({ page, engine, browser }) => {
+  const relay = await TestTikTokRelay.start(await freePort());
+  try {
+    expect(
+      await command(engine, { type: 'feeds.add', config: { id: 'tt', label: 'TikTok', url: relay.url, platform: 'tiktok', protocol: 'tiktok', uniqueId: 'shop' } }),
+    ).toEqual({ ok: true });
+    await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
+    const streamerContext = await browser.newContext();
+    const streamer = await streamerContext.newPage();
+    await streamer.goto(`${engine.url}/streamer`);
+    await page.goto(`${engine.url}/feeds`);
+
+    relay.emit('roomUser', { viewerCount: 2000 });
+    await expect(page.locator('[data-testid="metric-light"][data-metric="viewers"]')).toHaveAttribute('data-level', 'green');
+    relay.emit('roomUser', { viewerCount: 900 }); // down 55 % within two minutes
+    await expect(page.locator('[data-testid="metric-light"][data-metric="viewers"]')).toHaveAttribute('data-level', 'red');
+    await expect(page.getByTestId('metric-light-alert').first()).toBeVisible();
+    await expect(streamer.getByTestId('prompter-alert')).toHaveCount(0); // not chosen yet
+
+    await page.getByTestId('metrics-streamer-alerts').check();
+    await expect(streamer.getByTestId('prompter-alert')).toHaveAttribute('data-metric', 'viewers');
+    await page.getByTestId('metrics-streamer-alerts').uncheck();
+    await expect(streamer.getByTestId('prompter-alert')).toHaveCount(0);
+    await streamerContext.close();
+  } finally {
+    await relay.down();
+  }
+});

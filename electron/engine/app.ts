@@ -164,6 +164,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       'comment.pin': (c) => feeds.pin(c.eventId, c.comment),
       'comment.unpin': (c) => feeds.unpin(c.eventId),
       'comment.answered': (c) => feeds.markAnswered(c.eventId, c.answered),
+      'feeds.setStreamerAlerts': (c) => feeds.setStreamerAlerts(c.enabled),
       'session.setCosts': (c) => {
         if (!sessionRepo.get(c.sessionId)) throw new CommandFailure('not_found', `There is no session "${c.sessionId}"`);
         sessionRepo.setCosts(c.sessionId, { amount: c.amount });

@@ -8,6 +8,7 @@ import { EngineSupervisor, buildEngineArgs } from './engine-supervisor.ts';
 import { registerGlobalShortcuts } from './shortcuts.ts';
 import type { SupervisorEvent } from './engine-supervisor.ts';
 import { registerShellIpc } from './ipc.ts';
+import { savePdf } from './pdf.ts';
 import { installApplicationMenu } from './menu.ts';
 import { SecretStore } from './secrets.ts';
 import { hardenAllWebContents, hardenSession, originOf } from './security.ts';
@@ -57,7 +58,11 @@ async function startShell(): Promise<void> {
   const shellWindows = new ShellWindows({ preloadPath: PRELOAD_PATH, settings, strings });
   windows = shellWindows;
 
-  registerShellIpc({ allowedOrigin: () => engineOrigin, openStreamerWindow: () => void shellWindows.openStreamer() });
+  registerShellIpc({
+    allowedOrigin: () => engineOrigin,
+    openStreamerWindow: () => void shellWindows.openStreamer(),
+    savePdf: (sender, name) => savePdf(sender, name, { showSaveDialog: (options) => dialog.showSaveDialog(options) }),
+  });
   installApplicationMenu(
     strings,
     {

@@ -11,10 +11,15 @@ const { contextBridge, ipcRenderer } = require('electron') as typeof Electron;
 // Same literals as electron/main/ipc.ts; the annotations make a rename in shared/shell-bridge.ts fail to compile.
 const OPEN_STREAMER_CHANNEL: ShellInvokeChannel = 'cuedeck:open-streamer';
 const NOTICE_CHANNEL: ShellEventChannel = 'cuedeck:shell-notice';
+const SAVE_PDF_CHANNEL: ShellInvokeChannel = 'cuedeck:save-pdf';
 
 const bridge: CuedeckShell = {
   openStreamerWindow: async () => {
     await ipcRenderer.invoke(OPEN_STREAMER_CHANNEL);
+  },
+  savePageAsPdf: async (suggestedName) => {
+    const saved: unknown = await ipcRenderer.invoke(SAVE_PDF_CHANNEL, String(suggestedName));
+    return typeof saved === 'string' ? saved : null;
   },
   onNotice: (callback) => {
     // Hand the page only the notice, never the IpcRendererEvent (it would expose ipcRenderer via event.sender).

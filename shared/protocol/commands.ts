@@ -101,6 +101,7 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('comment.unpin'), eventId: text(400).min(1) }),
   z.object({ type: z.literal('comment.answered'), eventId: text(400).min(1), answered: z.boolean() }),
+  z.object({ type: z.literal('feeds.setStreamerAlerts'), enabled: z.boolean() }),
   /** What the show cost (ads, samples, fees), for its ROI in the review. */
   z.object({ type: z.literal('session.setCosts'), sessionId: text(100).min(1), amount: z.number().nonnegative().max(1e10) }),
   z.object({ type: z.literal('sale.record'), planId: text(64).min(1), quantity: z.number().int().min(1).max(10_000), buyerId: text(128).min(1) }),

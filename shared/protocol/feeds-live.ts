@@ -28,6 +28,8 @@ export const FeedsState = z.object({
   pinned: z.array(PinnedComment),
   /** Ids of comments marked answered (most recent last, bounded). */
   answered: z.array(z.string()),
+  /** The producer chose to show red audience lights on the streamer's prompter too. */
+  streamerAlerts: z.boolean(),
 });
 export type FeedsState = z.infer<typeof FeedsState>;
 

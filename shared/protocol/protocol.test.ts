@@ -61,7 +61,7 @@ describe('snapshot and patch schemas', () => {
     show: { title: 'Show' },
     script: { show: emptyShow(() => 'show1', 'Show'), flags: [], defaultBannedWords: ['最好'] },
     run: { run: initialRunState(), sales: [], cues: [], rehearsal: true, recovered: null },
-    feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [] },
+    feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [], streamerAlerts: false },
   };
 
   it('round-trip a full snapshot', () => {

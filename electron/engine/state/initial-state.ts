@@ -12,7 +12,7 @@ export function placeholderState(engine: EngineInfo): EngineState {
     show: { title: '' },
     script: { show: emptyShow(() => 'placeholder', 'Untitled show'), flags: [], defaultBannedWords: [] },
     run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
-    feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [] },
+    feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [], streamerAlerts: false },
   };
 }
 

@@ -8,11 +8,20 @@ const ORIGIN = 'http://127.0.0.1:7480';
 
 function setup() {
   const openStreamerWindow = vi.fn();
+  const savePdf = vi.fn(async () => '/tmp/r.pdf');
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  const unregister = registerShellIpc({ allowedOrigin: () => ORIGIN, openStreamerWindow, log });
+  const unregister = registerShellIpc({ allowedOrigin: () => ORIGIN, openStreamerWindow, savePdf, log });
   const handler = ipcMain.handlers.get('cuedeck:open-streamer');
   if (!handler) throw new Error('open-streamer handler not registered');
-  return { openStreamerWindow, log, unregister, invoke: (senderUrl: string | null) => handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }) };
+  const pdfHandler = ipcMain.handlers.get('cuedeck:save-pdf');
+  if (!pdfHandler) throw new Error('save-pdf handler not registered');
+  return {
+    openStreamerWindow,
+    savePdf,
+    savePdfFrom: (senderUrl: string, name: unknown) => pdfHandler({ senderFrame: { url: senderUrl }, sender: {} }, name),
+    log,
+    unregister,
+    invoke: (senderUrl: string | null) => handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }) };
 }
 
 beforeEach(() => {
@@ -29,6 +38,14 @@ describe('shell IPC', () => {
     const { invoke, openStreamerWindow } = setup();
     await expect(invoke(`${ORIGIN}/producer`)).resolves.toBeUndefined();
     expect(openStreamerWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves a PDF only for the engine\'s pages, with a safe file name', async () => {
+    const { savePdfFrom, savePdf } = setup();
+    await expect(savePdfFrom(`${ORIGIN}/review/abc`, '../x')).resolves.toBe('/tmp/r.pdf');
+    expect(savePdf).toHaveBeenCalledWith({}, '.._x.pdf');
+    await expect(savePdfFrom('https://evil.example/', 'x')).rejects.toThrow('Untrusted sender');
+    expect(savePdf).toHaveBeenCalledTimes(1);
   });
 
   it('rejects untrusted senders without acting', async () => {

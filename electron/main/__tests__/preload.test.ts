@@ -65,7 +65,7 @@ describe('preload', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...exposed.keys()]).toEqual(['cuedeckShell']);
     const api = bridgeOf(exposed);
-    expect(Object.keys(api).sort()).toEqual(['onNotice', 'openStreamerWindow', 'platform']);
+    expect(Object.keys(api).sort()).toEqual(['onNotice', 'openStreamerWindow', 'platform', 'savePageAsPdf']);
     expect(api.platform).toBe('win32');
   });
 

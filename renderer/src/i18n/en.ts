@@ -547,6 +547,8 @@ export const en = {
 
   'prompter.waiting': 'Waiting for the show to start',
   'prompter.question': 'Question',
+  'prompter.alertViewers': 'Viewers are leaving — change it up now!',
+  'prompter.alertComments': 'Chat has gone quiet — ask a question, start a game!',
   'prompter.ended': 'The show has ended. Thank you!',
   'prompter.held': 'ON HOLD',
   'prompter.over': 'OVER TIME',
@@ -982,6 +984,8 @@ export const en = {
   'members.arrival.dismiss': 'Dismiss',
 
   'metrics.heading': 'Live figures',
+  'metrics.streamerAlerts': 'Show red lights on the streamer’s prompter',
+  'metrics.streamerAlertsFailed': 'Could not change the streamer alerts',
   'metrics.light.viewers': 'Viewers',
   'metrics.light.comments': 'Comments',
   'metrics.level.green': 'Steady',

@@ -542,6 +542,8 @@ export const zhCN: Record<keyof typeof en, string> = {
 
   'prompter.waiting': '等待开播',
   'prompter.question': '提问',
+  'prompter.alertViewers': '在线人数快速下滑，马上调整节奏！',
+  'prompter.alertComments': '评论变少了，抛个问题或来个互动！',
   'prompter.ended': '直播已结束，辛苦了！',
   'prompter.held': '暂停中',
   'prompter.over': '已超时',
@@ -972,6 +974,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'members.arrival.dismiss': '关闭',
 
   'metrics.heading': '实时数据',
+  'metrics.streamerAlerts': '红灯同时提醒主播（提词器）',
+  'metrics.streamerAlertsFailed': '未能更改主播提醒设置',
   'metrics.light.viewers': '在线人数',
   'metrics.light.comments': '弹幕量',
   'metrics.level.green': '平稳',

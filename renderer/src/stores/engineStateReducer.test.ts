@@ -36,7 +36,7 @@ const state: EngineState = {
     defaultBannedWords: [],
   },
   run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
-  feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [] },
+  feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [], streamerAlerts: false },
 };
 
 const connectedObs: EngineState['obs'] = {

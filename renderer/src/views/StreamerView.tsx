@@ -5,6 +5,7 @@ import { useEngineState } from '../stores/engineState.ts';
 import { useShowTitle } from '../features/show/useShowTitle.ts';
 import { cameFromInApp } from '../app/navigation.ts';
 import { PrompterLive } from '../features/prompter/PrompterLive.tsx';
+import { AudienceAlert } from '../features/prompter/AudienceAlert.tsx';
 import { PinnedSlot } from '../features/prompter/PinnedSlot.tsx';
 import { prompterPhase } from '../features/prompter/prompter.ts';
 import '../features/prompter/prompter.css';
@@ -57,6 +58,7 @@ export function StreamerView() {
           <p className="streamer__placeholder" data-testid={phase === 'ended' ? 'prompter-ended' : 'prompter-waiting'}>
             {phase === 'ended' ? t('prompter.ended') : t('prompter.waiting')}
           </p>
+          <AudienceAlert />
           <PinnedSlot />
         </div>
       )}

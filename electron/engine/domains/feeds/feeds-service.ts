@@ -17,6 +17,7 @@ const PUBLISH_MS = 1000;
 const MAX_PINNED = 5;
 const MAX_ANSWERED = 500;
 const CONFIGS_KEY = 'feeds.configs';
+const STREAMER_ALERTS_KEY = 'feeds.streamerAlerts';
 /** Comments remembered for pinning by id (~10 s of a 2,000 msg/s room); older pins carry their text. */
 const RECENT_COMMENTS = 20_000;
 const DEDUPE_WINDOW = 20_000;
@@ -71,7 +72,13 @@ export class FeedsService {
       simulator: null,
       pinned: [],
       answered: [],
+      streamerAlerts: this.#deps.settings.read(STREAMER_ALERTS_KEY, z.boolean(), false),
     };
+  }
+
+  setStreamerAlerts(enabled: boolean): void {
+    this.#deps.settings.write(STREAMER_ALERTS_KEY, enabled);
+    this.#set({ streamerAlerts: enabled });
   }
 
   start(): void {

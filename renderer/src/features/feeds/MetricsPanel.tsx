@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { StreamerAlertsToggle } from './StreamerAlertsToggle.tsx';
 import type { Light } from '../../../../shared/feeds/lights.ts';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -106,6 +107,7 @@ export function MetricsPanel({ className, showHeading = true }: MetricsPanelProp
         <MetricLight metric="viewers" level={metrics.lights.viewers} />
         <MetricLight metric="comments" level={metrics.lights.comments} />
       </div>
+      <StreamerAlertsToggle />
 
       <div className="metrics__viewers">
         <dl className="metrics__grid metrics__grid--viewers">

@@ -6,6 +6,7 @@ import { useEngineNowFast } from '../../app/useEngineNowFast.ts';
 import { formatRemaining, remainingState } from '../run/timeFormat.ts';
 import { prompterSale, type SaleModel } from '../run/saleView.ts';
 import { freshCue, talkingPointsSize, titleSize } from './prompter.ts';
+import { AudienceAlert } from './AudienceAlert.tsx';
 import { PinnedSlot } from './PinnedSlot.tsx';
 
 /** The show on air, for the streamer: segment, time left, what to say, the sale, the producer's cue, what comes next. */
@@ -57,6 +58,7 @@ export function PrompterLive({ show, slice, showTitle }: { show: Show; slice: Ru
               {cueHere.message}
             </div>
           )}
+          <AudienceAlert />
           <PinnedSlot />
         </aside>
       </div>

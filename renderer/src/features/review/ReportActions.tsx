@@ -16,6 +16,21 @@ export function ReportActions({ sessionId }: { sessionId: string }) {
   const [pending, setPending] = useState<ExportKind | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  // The desktop app saves a PDF straight away; a browser opens its print dialog (Save as PDF is there).
+  const printReport = async () => {
+    setError(null);
+    const shell = window.cuedeckShell;
+    if (!shell) {
+      window.print();
+      return;
+    }
+    try {
+      await shell.savePageAsPdf(`cuedeck-review-${sessionId}.pdf`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
   const download = async (kind: ExportKind) => {
     setPending(kind);
     setError(null);
@@ -31,7 +46,7 @@ export function ReportActions({ sessionId }: { sessionId: string }) {
   return (
     <div className="review-report-actions review__screen-only">
       <div className="button-row">
-        <button type="button" className="button button--primary" data-testid="review-print" onClick={() => window.print()}>
+        <button type="button" className="button button--primary" data-testid="review-print" onClick={() => void printReport()}>
           {t('review.print')}
         </button>
         {BUTTONS.map((b) => (
