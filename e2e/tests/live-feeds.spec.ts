@@ -126,9 +126,13 @@ test('a red audience light alerts the producer, and the streamer too once the pr
     await expect(page.getByTestId('metric-light-alert').first()).toBeVisible();
     await expect(streamer.getByTestId('prompter-alert')).toHaveCount(0); // not chosen yet
 
-    await page.getByTestId('metrics-streamer-alerts').check();
+    // The box shows the engine's setting, so it changes once the engine has it: click, then wait for the state.
+    const toggle = page.getByTestId('metrics-streamer-alerts');
+    await toggle.click();
+    await expect(toggle).toBeChecked();
     await expect(streamer.getByTestId('prompter-alert')).toHaveAttribute('data-metric', 'viewers');
-    await page.getByTestId('metrics-streamer-alerts').uncheck();
+    await toggle.click();
+    await expect(toggle).not.toBeChecked();
     await expect(streamer.getByTestId('prompter-alert')).toHaveCount(0);
     await streamerContext.close();
   } finally {

@@ -84,8 +84,12 @@ test('camera presets: mark cameras, save a preset, apply it with one click', asy
   await connectObs(engine, obsInfo);
   await page.goto(`${engine.url}/producer`);
 
-  await page.locator(`[data-testid="camera-mark"][data-source-name="${camA}"]`).check();
-  await page.locator(`[data-testid="camera-mark"][data-source-name="${camB}"]`).check();
+  // Marks show the engine's setup, so each changes once the engine has it: click, then wait for the state.
+  for (const cam of [camA, camB]) {
+    const mark = page.locator(`[data-testid="camera-mark"][data-source-name="${cam}"]`);
+    await mark.click();
+    await expect(mark).toBeChecked();
+  }
   await expect.poll(async () => (await snapshot(engine)).state.obsSetup.cameraSources.sort()).toEqual([camA, camB].sort());
 
   // Close-up: A on, B off; save it.
@@ -133,6 +137,7 @@ test('panic cuts to the safe scene with one key, undo returns to the show', asyn
   // And the button does the same as the key.
   await page.getByTestId('panic-button').click();
   await expect.poll(() => programScene(obsAdmin)).toBe(safe);
+  await expect(page.getByTestId('panic-active')).toBeVisible();
   await page.keyboard.press('Shift+B');
   await expect.poll(() => programScene(obsAdmin)).toBe(show);
 });
@@ -158,7 +163,9 @@ test('microphones marked in settings can be muted from the producer view', async
   await connectObs(engine, obsInfo);
 
   await page.goto(`${engine.url}/settings`);
-  await page.locator(`[data-testid="mic-mark"][data-input-name="${mic}"]`).check();
+  const mark = page.locator(`[data-testid="mic-mark"][data-input-name="${mic}"]`);
+  await mark.click();
+  await expect(mark).toBeChecked();
   await expect.poll(async () => (await snapshot(engine)).state.obsSetup.microphoneInputs).toContain(mic);
 
   await page.goto(`${engine.url}/producer`);

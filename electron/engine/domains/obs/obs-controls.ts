@@ -114,8 +114,14 @@ export class ObsControls {
     this.#requireScene(safeScene);
     const program = this.#obs.programScene;
     const returnTo = panic.active ? panic.returnTo : program !== safeScene ? program : null;
-    await this.#call('SetCurrentProgramScene', { sceneName: safeScene });
+    // Recorded before the cut, so an undo pressed the instant the cut lands is never refused; undone on failure.
     this.#deps.setup.update({ panic: { active: true, returnTo, at: this.#deps.now() } });
+    try {
+      await this.#call('SetCurrentProgramScene', { sceneName: safeScene });
+    } catch (error) {
+      this.#deps.setup.update({ panic });
+      throw error;
+    }
     this.#deps.notices.publish('warning', 'obs.panic', { scene: safeScene });
   }
 
