@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { API_PREFIX, SessionKind } from '../../../shared/protocol/index.ts';
 import { serializeCsv } from '../../../shared/show/csv.ts';
-import { buildReview, replayMetrics, summarizeSession } from '../domains/sessions/review.ts';
+import { buildReview, parseEvents, replayMetrics, summarizeSession } from '../domains/sessions/review.ts';
 import type { SessionRepository } from '../domains/sessions/session-repository.ts';
 import { BodyError, readJsonBody, sendError, sendJson, type ApiRoutes } from './api.ts';
 
@@ -45,11 +45,7 @@ export function createSessionsRoutes(repo: SessionRepository, now: () => number 
     if (rest.length === 0 && method === 'GET') {
       const list = repo.list().map((row) => {
         const metrics = replayMetrics(
-          repo.events(row.id, ['feed.comment', 'feed.viewers', 'feed.order', 'feed.orderUpdate', 'feed.like', 'feed.gift', 'feed.follow', 'feed.share', 'feed.enter']).map((e) => ({
-            at: e.at,
-            kind: e.kind,
-            data: JSON.parse(e.data) as Record<string, unknown>,
-          })),
+          parseEvents(repo.events(row.id, ['feed.comment', 'feed.viewers', 'feed.order', 'feed.orderUpdate', 'feed.like', 'feed.gift', 'feed.follow', 'feed.share', 'feed.enter'])),
           row.ended_at ?? now(),
         );
         return summarizeSession(row, metrics, now());

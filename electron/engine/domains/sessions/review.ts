@@ -7,13 +7,14 @@ import type { EventRow, SessionRow } from './session-repository.ts';
 
 const MINUTE = 60_000;
 
-interface Parsed {
+export interface Parsed {
   at: number;
   kind: string;
   data: Record<string, unknown>;
 }
 
-function parse(rows: readonly EventRow[]): Parsed[] {
+/** Logged rows with their JSON data read once. */
+export function parseEvents(rows: readonly EventRow[]): Parsed[] {
   return rows.map((r) => ({ at: r.at, kind: r.kind, data: JSON.parse(r.data) as Record<string, unknown> }));
 }
 
@@ -203,7 +204,7 @@ export function summarizeSession(session: SessionRow, metrics: MetricsSnapshot, 
 
 /** The whole 复盘 of one session, computed from its log (and the run's exact history when it ended). */
 export function buildReview({ session, events: rows, now }: ReviewInput): SessionReview {
-  const events = parse(rows);
+  const events = parseEvents(rows);
   const endedAt = session.ended_at ?? now;
   const show = JSON.parse(session.show_json) as Show;
   const summary = session.summary_json ? (JSON.parse(session.summary_json) as { run?: { history?: RunHistoryEntry[] } }) : null;
