@@ -9,7 +9,8 @@ import { SessionRepository } from './domains/sessions/session-repository.ts';
 import { StateRecorder } from './domains/sessions/state-recorder.ts';
 import { placeholderState } from './state/initial-state.ts';
 import type { EngineConfig } from './config/args.ts';
-import { openDatabase } from './db/database.ts';
+import { WalCheckpointer } from './db/checkpointer.ts';
+import { databaseFile, openDatabase } from './db/database.ts';
 import { CommandFailure } from './dispatch/command-failure.ts';
 import { createDispatcher, type Dispatch } from './dispatch/dispatcher.ts';
 import { ObsConnectionSettings } from './domains/obs/obs-connection-settings.ts';
@@ -74,6 +75,7 @@ function resolveToken(settings: SettingsRepository, configured: string | undefin
 /** Composition root: builds every service, wires them to one dispatcher, and serves HTTP + socket.io. */
 export async function startEngine({ config, vault, log, engineDir }: EngineDeps): Promise<RunningEngine> {
   const db = openDatabase({ dataDir: config.dataDir });
+  const checkpointer = new WalCheckpointer({ db, file: databaseFile(config.dataDir), onProblem: (message) => log.warn(message) });
   const settings = new SettingsRepository(db);
   const token = resolveToken(settings, config.token);
   const notices = new NoticeBus();
@@ -227,6 +229,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
       httpServer.closeAllConnections();
       await closing;
       members.stop();
+      await checkpointer.stop();
       db.close();
     },
   };
