@@ -178,6 +178,57 @@ test('microphones marked in settings can be muted from the producer view', async
   await expect(toggle).toHaveAttribute('data-muted', 'false');
 });
 
+test('recording: start behind a confirmation, pause stops the timecode, resume goes on, stop saves the file', async ({ page, engine, obsAdmin, obsInfo }) => {
+  test.setTimeout(90_000);
+  // OBS's default (Simple mode, quality "Same as stream") shares the stream encoder and cannot pause.
+  await obsAdmin.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'RecQuality', parameterValue: 'Stream' });
+  await connectObs(engine, obsInfo);
+  await page.goto(`${engine.url}/producer`);
+  const button = page.getByTestId('record-button');
+  try {
+    await obsAdmin.call('StartRecord');
+    await expect(button).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+    await page.getByTestId('record-pause-button').click();
+    await expect(page.getByText(/cannot pause/)).toBeVisible();
+    await expect(page.getByTestId('record-pause-button')).toHaveAttribute('aria-pressed', 'false');
+    await obsAdmin.call('StopRecord');
+    await expect(button).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
+
+    // With an encoder of its own the recording pauses.
+    await obsAdmin.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'RecQuality', parameterValue: 'Small' });
+    await button.click();
+    await page.getByTestId('confirm-yes').click();
+    await expect(button).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
+    const timecode = page.getByTestId('record-timecode');
+    const pause = page.getByTestId('record-pause-button');
+    await expect(timecode).not.toHaveText('00:00:00', { timeout: 5_000 });
+
+    await pause.click();
+    await expect(pause).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await obsAdmin.call('GetRecordStatus')).outputPaused).toBe(true);
+    await expect(page.getByTestId('record-state')).toContainText(/paused/i);
+    const held = await timecode.innerText();
+    await page.waitForTimeout(2_200);
+    await expect(timecode).toHaveText(held);
+
+    await pause.click();
+    await expect(pause).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(async () => (await obsAdmin.call('GetRecordStatus')).outputPaused).toBe(false);
+    await expect(timecode).not.toHaveText(held, { timeout: 5_000 });
+    // Resuming a recording that is running answers with a clear conflict.
+    const resumeAgain = await command(engine, { type: 'obs.record', action: 'resume' });
+    expect(resumeAgain).toMatchObject({ ok: false, error: { code: 'conflict', message: 'The recording is not paused.' } });
+
+    await button.click();
+    await page.getByTestId('confirm-yes').click();
+    await expect(button).toHaveAttribute('data-state', 'idle', { timeout: 15_000 });
+    await expect(page.getByTestId('record-last-file')).toBeVisible();
+  } finally {
+    await obsAdmin.call('StopRecord').catch(() => undefined);
+    await obsAdmin.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'RecQuality', parameterValue: 'Stream' });
+  }
+});
+
 test('the HTTP API drives the same actions and refuses calls without the token', async ({ engine, obsAdmin, obsInfo }) => {
   const target = await createScene(obsAdmin, 'Deck');
   await connectObs(engine, obsInfo);

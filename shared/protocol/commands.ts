@@ -45,7 +45,7 @@ export const Command = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('obs.setInputMute'), inputName: text(500).min(1), muted: z.boolean() }),
   z.object({ type: z.literal('obs.stream'), action: z.enum(['start', 'stop']) }),
-  z.object({ type: z.literal('obs.record'), action: z.enum(['start', 'stop']) }),
+  z.object({ type: z.literal('obs.record'), action: z.enum(['start', 'stop', 'pause', 'resume']) }),
   /** Cut to the safe scene at once (panic / BRB), remembering where we were. */
   z.object({ type: z.literal('obs.panic') }),
   /** Go back to the scene that was on program before the panic. */

@@ -34,6 +34,10 @@ export const ObsOutput = z.object({
   paused: z.boolean(),
   /** Engine-clock instant the output went live, so every view derives the same timecode. */
   startedAt: z.number().nullable(),
+  /** Engine-clock instant the current pause began (recordings only); the timecode stands still from there. */
+  pausedAt: z.number().nullable(),
+  /** Time spent in earlier pauses of this output, left out of its timecode. */
+  pausedMs: z.number().min(0),
   /** Path of the last finished recording. */
   lastFile: z.string().nullable(),
 });

@@ -46,8 +46,8 @@ describe('snapshot and patch schemas', () => {
     },
     obsSources: { sceneItems: { A: [{ id: 1, sourceName: 'Cam', enabled: true, inputKind: 'v4l2_input', isGroup: false }] }, inputs: [{ name: 'Mic', kind: 'pulse_input_capture', muted: false }] },
     obsOutputs: {
-      stream: { active: true, transitioning: false, reconnecting: false, paused: false, startedAt: 10, lastFile: null },
-      record: { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, lastFile: '/r/a.mkv' },
+      stream: { active: true, transitioning: false, reconnecting: false, paused: false, startedAt: 10, pausedAt: null, pausedMs: 0, lastFile: null },
+      record: { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, pausedAt: null, pausedMs: 0, lastFile: '/r/a.mkv' },
     },
     obsHealth: { level: 'green', findings: [], sample: null },
     obsSetup: {

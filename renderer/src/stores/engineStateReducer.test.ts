@@ -4,7 +4,7 @@ import { LiveMetrics } from '../../../shared/feeds/metrics.ts';
 import { initialRunState } from '../../../shared/show/run-clock.ts';
 import { EMPTY_ENGINE_VIEW, applyPatch, applySnapshot } from './engineStateReducer.ts';
 
-const idleOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, lastFile: null };
+const idleOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, pausedAt: null, pausedMs: 0, lastFile: null };
 
 const state: EngineState = {
   engine: { version: '0.1.0', protocolVersion: 1, startedAt: 1, lan: false, host: '127.0.0.1', port: 7480, requestedPort: 7480 },

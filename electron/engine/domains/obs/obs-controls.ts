@@ -17,6 +17,8 @@ interface ControlsDeps {
 }
 
 /** What the producer does to OBS. Each method is one command; refusals say exactly why. */
+const RECORD_REQUESTS = { start: 'StartRecord', stop: 'StopRecord', pause: 'PauseRecord', resume: 'ResumeRecord' } as const;
+
 export class ObsControls {
   readonly #deps: Required<ControlsDeps>;
 
@@ -100,10 +102,19 @@ export class ObsControls {
   }
 
   async record({ action }: Cmd<'obs.record'>): Promise<void> {
-    const active = this.#deps.hub.state.obsOutputs.record.active;
+    const { active, paused } = this.#deps.hub.state.obsOutputs.record;
     if (action === 'start' && active) throw new CommandFailure('conflict', 'OBS is already recording.');
-    if (action === 'stop' && !active) throw new CommandFailure('conflict', 'OBS is not recording.');
-    await this.#call(action === 'start' ? 'StartRecord' : 'StopRecord');
+    if (action !== 'start' && !active) throw new CommandFailure('conflict', 'OBS is not recording.');
+    if (action === 'pause' && paused) throw new CommandFailure('conflict', 'The recording is already paused.');
+    if (action === 'resume' && !paused) throw new CommandFailure('conflict', 'The recording is not paused.');
+    await this.#call(RECORD_REQUESTS[action]);
+    // obs-websocket answers success even when the output cannot pause; ask OBS whether it did.
+    if (action === 'pause' && !(await this.#call('GetRecordStatus')).outputPaused) {
+      throw new CommandFailure(
+        'obs_request_failed',
+        'OBS kept recording: this recording setup cannot pause. In OBS, Settings → Output → Recording Quality must not be "Same as stream" (Simple mode), or the recording needs an encoder of its own (Advanced mode).',
+      );
+    }
   }
 
   /** Cut to the safe scene; a second panic keeps the first return point, so undo always goes back to the show. */

@@ -10,16 +10,21 @@ export const IDLE_OUTPUTS: ObsOutputsState = { stream: IDLE_OUTPUT, record: IDLE
 /** obs-websocket output states, as carried by StreamStateChanged / RecordStateChanged. */
 export function applyOutputState(output: ObsOutput, state: string, active: boolean, now: number, path?: string | null): ObsOutput {
   const transitioning = state === 'OBS_WEBSOCKET_OUTPUT_STARTING' || state === 'OBS_WEBSOCKET_OUTPUT_STOPPING';
-  const next: ObsOutput = { ...output, active, transitioning };
-  if (state === 'OBS_WEBSOCKET_OUTPUT_STARTED') next.startedAt = now;
+  // OBS 29 reports a paused recording as inactive; it is still running and can be resumed or stopped.
+  const holding = state === 'OBS_WEBSOCKET_OUTPUT_PAUSED' || state === 'OBS_WEBSOCKET_OUTPUT_RESUMED';
+  const next: ObsOutput = { ...output, active: holding || active, transitioning };
+  if (state === 'OBS_WEBSOCKET_OUTPUT_STARTED') Object.assign(next, { startedAt: now, pausedAt: null, pausedMs: 0 });
   if (state === 'OBS_WEBSOCKET_OUTPUT_RECONNECTING') next.reconnecting = true;
   if (state === 'OBS_WEBSOCKET_OUTPUT_RECONNECTED' || state === 'OBS_WEBSOCKET_OUTPUT_STARTED') next.reconnecting = false;
-  if (state === 'OBS_WEBSOCKET_OUTPUT_PAUSED') next.paused = true;
-  if (state === 'OBS_WEBSOCKET_OUTPUT_RESUMED' || state === 'OBS_WEBSOCKET_OUTPUT_STARTED') next.paused = false;
-  if (state === 'OBS_WEBSOCKET_OUTPUT_STOPPED') {
-    next.startedAt = null;
-    next.reconnecting = false;
+  if (state === 'OBS_WEBSOCKET_OUTPUT_PAUSED') Object.assign(next, { paused: true, pausedAt: output.pausedAt ?? now });
+  if (state === 'OBS_WEBSOCKET_OUTPUT_RESUMED') {
     next.paused = false;
+    next.pausedMs = output.pausedMs + (output.pausedAt === null ? 0 : Math.max(0, now - output.pausedAt));
+    next.pausedAt = null;
+  }
+  if (state === 'OBS_WEBSOCKET_OUTPUT_STARTED') next.paused = false;
+  if (state === 'OBS_WEBSOCKET_OUTPUT_STOPPED') {
+    Object.assign(next, { startedAt: null, pausedAt: null, pausedMs: 0, reconnecting: false, paused: false });
     if (path) next.lastFile = path;
   }
   return next;

@@ -88,7 +88,7 @@ export async function readTransitions(client: ObsClient): Promise<TransitionStat
   };
 }
 
-export const IDLE_OUTPUT: ObsOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, lastFile: null };
+export const IDLE_OUTPUT: ObsOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, pausedAt: null, pausedMs: 0, lastFile: null };
 
 /** Output state after a (re)connect; the start instant is back-computed from OBS's own duration. */
 export async function readOutputs(client: ObsClient, now: number, previous: ObsOutputsState): Promise<ObsOutputsState> {
@@ -101,12 +101,12 @@ export async function readOutputs(client: ObsClient, now: number, previous: ObsO
       reconnecting: stream.outputReconnecting,
       startedAt: stream.outputActive ? now - stream.outputDuration : null,
     },
-    record: {
-      ...IDLE_OUTPUT,
-      lastFile: previous.record.lastFile,
-      active: record.outputActive,
-      paused: (record as { outputPaused?: boolean }).outputPaused === true,
-      startedAt: record.outputActive ? now - record.outputDuration : null,
-    },
+    // OBS's record duration leaves pauses out, so a start instant derived from it already accounts for them.
+    record: recordAfterResync(record.outputActive, (record as { outputPaused?: boolean }).outputPaused === true, record.outputDuration, now, previous.record.lastFile),
   };
+}
+
+function recordAfterResync(active: boolean, paused: boolean, durationMs: number, now: number, lastFile: string | null): ObsOutput {
+  if (!active) return { ...IDLE_OUTPUT, lastFile };
+  return { ...IDLE_OUTPUT, lastFile, active, paused, startedAt: now - durationMs, pausedAt: paused ? now : null };
 }

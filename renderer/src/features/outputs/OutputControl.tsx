@@ -9,7 +9,7 @@ import { Timecode } from './Timecode.tsx';
 
 type Kind = 'stream' | 'record';
 
-const IDLE: ObsOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, lastFile: null };
+const IDLE: ObsOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, pausedAt: null, pausedMs: 0, lastFile: null };
 
 /**
  * Start / stop the stream or the recording, always through a confirmation: a stray click must not end a show.
@@ -63,7 +63,26 @@ export function OutputControl({ kind, output = IDLE }: { kind: Kind; output?: Ob
           </span>
         )}
         {onAir && output.startedAt !== null && (
-          <Timecode startedAt={output.startedAt} testId={`${kind}-timecode`} label={t(`outputs.${kind}.timecode`)} />
+          <Timecode
+            startedAt={output.startedAt}
+            pausedAt={output.pausedAt}
+            pausedMs={output.pausedMs}
+            testId={`${kind}-timecode`}
+            label={t(`outputs.${kind}.timecode`)}
+          />
+        )}
+        {/* Pausing keeps one file for the show (no confirmation: resuming undoes it at once). */}
+        {kind === 'record' && state === 'live' && (
+          <button
+            type="button"
+            className="output__pause"
+            data-testid="record-pause-button"
+            aria-pressed={output.paused}
+            disabled={!linked || pending}
+            onClick={() => void run({ type: 'obs.record', action: output.paused ? 'resume' : 'pause' }, output.paused ? 'outputs.record.resumeFailed' : 'outputs.record.pauseFailed')}
+          >
+            {t(output.paused ? 'outputs.record.resume' : 'outputs.record.pause')}
+          </button>
         )}
         {kind === 'record' && state === 'idle' && output.lastFile !== null && (
           <span className="output__file" data-testid="record-last-file" title={output.lastFile}>

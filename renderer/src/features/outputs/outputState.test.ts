@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ObsOutput } from '../../../../shared/protocol/index.ts';
 import { outputAction, outputDisplayState } from './outputState.ts';
 
-const idle: ObsOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, lastFile: null };
+const idle: ObsOutput = { active: false, transitioning: false, reconnecting: false, paused: false, startedAt: null, pausedAt: null, pausedMs: 0, lastFile: null };
 
 describe('outputDisplayState', () => {
   it('maps the idle and live outputs', () => {

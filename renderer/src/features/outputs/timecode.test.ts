@@ -22,6 +22,13 @@ describe('timecodeAt', () => {
     expect(timecodeAt(null, 5_000)).toBeNull();
   });
 
+  it('stands still during a pause and leaves earlier pauses out', () => {
+    // Live at 0, paused 10 s → 15 s earlier, paused again from 40 s: stays at 25 s however late it is read.
+    expect(timecodeAt(0, 90_000, { pausedAt: 40_000, pausedMs: 5_000 })).toBe('00:00:35');
+    expect(timecodeAt(0, 40_000, { pausedAt: null, pausedMs: 5_000 })).toBe('00:00:35');
+    expect(timecodeAt(0, 41_000, { pausedAt: 40_000, pausedMs: 5_000 })).toBe('00:00:35');
+  });
+
   it('shows zero when the local estimate of the engine clock is slightly behind the start', () => {
     expect(timecodeAt(10_000, 9_800)).toBe('00:00:00');
   });

@@ -12,6 +12,7 @@ export function formatDuration(ms: number): string {
  * Time on air from the engine instant the output went live and the engine's clock now, so every view shows the
  * same figure; null when the output has no start instant.
  */
-export function timecodeAt(startedAt: number | null, engineNow: number): string | null {
-  return startedAt === null ? null : formatDuration(engineNow - startedAt);
+export function timecodeAt(startedAt: number | null, engineNow: number, pause: { pausedAt: number | null; pausedMs: number } = { pausedAt: null, pausedMs: 0 }): string | null {
+  // A paused recording's time stands still at the pause instant; earlier pauses are left out.
+  return startedAt === null ? null : formatDuration((pause.pausedAt ?? engineNow) - startedAt - pause.pausedMs);
 }
