@@ -100,11 +100,16 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   hub.set({ run: run.initialSlice() });
   script.setGuard((show) => run.checkEdit(show));
   const sessionRepo = new SessionRepository(db);
+  // A broadcast's outcomes go into member records as soon as it ends (rehearsals never); set once members exist.
+  let feedBackEnded: (sessionId: string) => void = () => undefined;
   const sessionLog = new SessionLog({
     repo: sessionRepo,
     settings,
     log,
     onWriteError: (message) => notices.publish('error', 'session.write_failed', { detail: message }),
+    onEnded: (session) => {
+      if (session.kind === 'broadcast') feedBackEnded(session.id);
+    },
   });
   const recorder = new StateRecorder(hub, sessionLog);
   const members = new MembersService({
@@ -118,6 +123,18 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     },
   });
   members.startHourly();
+  feedBackEnded = (sessionId) => {
+    // After the end command has answered: a large audience takes a moment to write.
+    setTimeout(() => {
+      try {
+        members.feedBack(sessionId);
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        log.error(`Feeding session ${sessionId} back into member records failed: ${detail}`);
+        notices.publish('error', 'members.feedback_failed', { detail });
+      }
+    }, 0);
+  };
   const recovered = hub.state.run.recovered;
   if (recovered && sessionLog.current) sessionLog.record('recovered', recovered);
   // Feed batches go to every view; the gateway exists once the server does.

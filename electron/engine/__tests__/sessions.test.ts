@@ -116,6 +116,38 @@ describe('session log and review', () => {
   });
 });
 
+describe('deleting a session', () => {
+  const del = (engine: { url: string }, id: string) => fetch(`${engine.url}/api/v1/sessions/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+
+  it('refuses the session being recorded and a broadcast fed back into members; an ended rehearsal goes with its events', async () => {
+    const engine = await start();
+    expect(await engine.dispatch({ type: 'show.replace', show: SHOW })).toEqual({ ok: true });
+    await engine.dispatch({ type: 'run.start' });
+    const [live] = await get<SessionSummary[]>(engine, '/sessions');
+    const refusedLive = await del(engine, live?.id ?? '');
+    expect(refusedLive.status).toBe(409);
+    expect(await refusedLive.text()).toMatch(/still being recorded/);
+    await engine.dispatch({ type: 'run.end' });
+    // The broadcast was fed back when it ended.
+    await expect.poll(async () => (await del(engine, live?.id ?? '')).status).toBe(409);
+    expect(await (await del(engine, live?.id ?? '')).text()).toMatch(/fed back into member records/);
+
+    await engine.dispatch({ type: 'run.reset' });
+    await engine.dispatch({ type: 'simulator.start', rate: 50, seed: 3 });
+    await engine.dispatch({ type: 'run.start', rehearsal: true });
+    await sleep(600);
+    await engine.dispatch({ type: 'run.end' });
+    const rehearsal = (await get<SessionSummary[]>(engine, '/sessions')).find((s) => s.kind === 'rehearsal');
+    expect(rehearsal?.figures.comments).toBeGreaterThan(0);
+    const deleted = await del(engine, rehearsal?.id ?? '');
+    expect(deleted.status).toBe(200);
+    expect(((await deleted.json()) as { events: number }).events).toBeGreaterThan(0);
+    const left = await get<SessionSummary[]>(engine, '/sessions');
+    expect(left.map((s) => s.id)).toEqual([live?.id]);
+    expect((await del(engine, rehearsal?.id ?? '')).status).toBe(404);
+  }, 20_000);
+});
+
 describe('crash recovery', () => {
   function spawnEngine(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
     const child = spawn(process.execPath, [ENGINE_ENTRY, '--port', '0', '--data-dir', dataDir, '--token', TOKEN], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { API_PREFIX, SessionKind } from '../../../shared/protocol/index.ts';
 import { serializeCsv } from '../../../shared/show/csv.ts';
 import { buildReview, parseEvents, replayMetrics, summarizeSession } from '../domains/sessions/review.ts';
-import type { SessionRepository } from '../domains/sessions/session-repository.ts';
+import type { SessionRepository, SessionRow } from '../domains/sessions/session-repository.ts';
 import { BodyError, readJsonBody, sendError, sendJson, type ApiRoutes } from './api.ts';
 
 const BASE = `${API_PREFIX}/sessions`;
@@ -35,21 +35,27 @@ function sendText(res: ServerResponse, type: string, filename: string, body: str
   res.end(body);
 }
 
-/** Sessions for the review (复盘): list, review, comments around a moment, exports and import. */
+const LIST_EVENT_KINDS = ['feed.comment', 'feed.viewers', 'feed.order', 'feed.orderUpdate', 'feed.like', 'feed.gift', 'feed.follow', 'feed.share', 'feed.enter'];
+
+/** Sessions for the review (复盘): list, review, comments around a moment, exports, import and delete. */
 export function createSessionsRoutes(repo: SessionRepository, now: () => number = Date.now): ApiRoutes {
+  // An ended session's events never change, so its figures are replayed once, not on every list request.
+  const endedFigures = new Map<string, { endedAt: number; metrics: ReturnType<typeof replayMetrics> }>();
+  const figuresOf = (row: SessionRow) => {
+    const cached = endedFigures.get(row.id);
+    if (cached && cached.endedAt === row.ended_at) return cached.metrics;
+    const metrics = replayMetrics(parseEvents(repo.events(row.id, LIST_EVENT_KINDS)), row.ended_at ?? now());
+    if (row.ended_at !== null) endedFigures.set(row.id, { endedAt: row.ended_at, metrics });
+    return metrics;
+  };
+
   return async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     if (!pathname.startsWith(BASE)) return false;
     const rest = pathname.slice(BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
     const method = req.method ?? 'GET';
 
     if (rest.length === 0 && method === 'GET') {
-      const list = repo.list().map((row) => {
-        const metrics = replayMetrics(
-          parseEvents(repo.events(row.id, ['feed.comment', 'feed.viewers', 'feed.order', 'feed.orderUpdate', 'feed.like', 'feed.gift', 'feed.follow', 'feed.share', 'feed.enter'])),
-          row.ended_at ?? now(),
-        );
-        return summarizeSession(row, metrics, now());
-      });
+      const list = repo.list().map((row) => summarizeSession(row, figuresOf(row), now()));
       sendJson(res, 200, list);
       return true;
     }
@@ -83,8 +89,20 @@ export function createSessionsRoutes(repo: SessionRepository, now: () => number 
       return true;
     }
     const action = rest.slice(1).join('/');
+    if (method === 'DELETE' && action === '') {
+      if (session.ended_at === null) {
+        sendError(res, 'conflict', 'This session is still being recorded; end the show before deleting it.');
+      } else if (repo.fedBack(id)) {
+        sendError(res, 'conflict', 'This broadcast was fed back into member records; deleting it would leave their totals without a source. Nothing was deleted.');
+      } else {
+        const events = repo.delete(id);
+        endedFigures.delete(id);
+        sendJson(res, 200, { ok: true, id, events });
+      }
+      return true;
+    }
     if (method !== 'GET') {
-      res.writeHead(405, { Allow: 'GET' }).end();
+      res.writeHead(405, { Allow: action === '' ? 'GET, DELETE' : 'GET' }).end();
       return true;
     }
     if (action === 'review') {

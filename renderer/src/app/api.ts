@@ -93,6 +93,11 @@ export async function apiPost<S extends z.ZodType>(path: string, body: unknown, 
   return parsed(res, schema);
 }
 
+/** DELETE a resource and check the answer against `schema`. */
+export async function apiDelete<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+  return parsed(await call(path, { method: 'DELETE' }), schema);
+}
+
 /** POST a body that is already JSON text (a file the user chose), without parsing it here first. */
 export async function apiPostJsonText<S extends z.ZodType>(path: string, text: string, schema: S): Promise<z.infer<S>> {
   const res = await call(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });

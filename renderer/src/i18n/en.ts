@@ -650,6 +650,7 @@ export const en = {
   'notice.engine.port_in_use': 'Port {requested} was busy, so the engine is using port {actual}',
   'notice.obs.scene_switch_failed': 'Could not switch to scene “{scene}”: {detail}',
   'notice.obs.panic': 'Panic: cut to the safe scene “{scene}”',
+  'notice.members.feedback_failed': 'Member records were not updated from the show ({detail}); run the feed-back from Members once fixed',
   'notice.members.fed_back': 'Member records updated from the show: {members} members ({newMembers} new)',
   'notice.run.obs_skipped': 'Segment “{segment}”: OBS was not switched ({detail})',
   'notice.session.write_failed': 'The session log cannot be written ({detail}); events are kept in memory and retried',
@@ -1150,6 +1151,10 @@ export const en = {
   'review.export.segments': 'Segments CSV',
   'review.export.orders': 'Orders CSV',
   'review.export.pending': 'Downloading…',
+  'review.delete.button': 'Delete session',
+  'review.delete.title': 'Delete this session?',
+  'review.delete.body': '“{title}” and everything logged during it are removed from this computer. Export it first if it may be needed again.',
+  'review.delete.confirm': 'Delete',
   'review.print': 'Print / PDF',
 } as const;
 

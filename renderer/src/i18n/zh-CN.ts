@@ -645,6 +645,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'notice.engine.port_in_use': '端口 {requested} 已被占用，引擎改用端口 {actual}',
   'notice.obs.scene_switch_failed': '切换到场景「{scene}」失败：{detail}',
   'notice.obs.panic': '紧急切换：已切到安全场景「{scene}」',
+  'notice.members.feedback_failed': '本场数据未能回流会员档案（{detail}），修复后请在会员页重新回流',
   'notice.members.fed_back': '本场数据已回流会员档案：{members} 位会员（新增 {newMembers} 位）',
   'notice.run.obs_skipped': '环节「{segment}」：未能切换 OBS（{detail}）',
   'notice.session.write_failed': '场次日志写入失败（{detail}），事件暂存内存并会重试',
@@ -1139,5 +1140,9 @@ export const zhCN: Record<keyof typeof en, string> = {
   'review.export.segments': '导出环节 CSV',
   'review.export.orders': '导出订单 CSV',
   'review.export.pending': '下载中…',
+  'review.delete.button': '删除场次',
+  'review.delete.title': '删除这个场次？',
+  'review.delete.body': '“{title}”及其全部记录将从本机删除。如之后可能还要用，请先导出。',
+  'review.delete.confirm': '删除',
   'review.print': '打印 / 导出 PDF',
 };

@@ -31,13 +31,23 @@ export class SessionLog {
   /** Set when a write failed (disk full, locked): events stay queued and the producer is told. */
   #failing = false;
   readonly #onWriteError: (message: string) => void;
+  readonly #onEnded: (session: CurrentSession) => void;
 
-  constructor(deps: { repo: SessionRepository; settings: SettingsRepository; log: Logger; now?: () => number; onWriteError?: (message: string) => void }) {
+  constructor(deps: {
+    repo: SessionRepository;
+    settings: SettingsRepository;
+    log: Logger;
+    now?: () => number;
+    onWriteError?: (message: string) => void;
+    /** After a session is closed and everything it logged is on disk. */
+    onEnded?: (session: CurrentSession) => void;
+  }) {
     this.#repo = deps.repo;
     this.#settings = deps.settings;
     this.#log = deps.log;
     this.#now = deps.now ?? Date.now;
     this.#onWriteError = deps.onWriteError ?? (() => undefined);
+    this.#onEnded = deps.onEnded ?? (() => undefined);
     const stored = this.#settings.read(
       CURRENT_KEY,
       z.object({ id: z.string(), kind: z.enum(['broadcast', 'rehearsal']), startedAt: z.number() }).nullable(),
@@ -102,5 +112,6 @@ export class SessionLog {
     this.#settings.write(CURRENT_KEY, null);
     this.#current = null;
     this.#log.info(`Session ${session.id} ended`);
+    this.#onEnded(session);
   }
 }

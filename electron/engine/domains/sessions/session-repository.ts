@@ -94,6 +94,25 @@ export class SessionRepository {
     }
   }
 
+  /** True when the session's outcomes were written into member records (deleting it would orphan them). */
+  fedBack(id: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM feedback_runs WHERE session_id = ?').get(id) !== undefined;
+  }
+
+  /** Removes a session and its events in one transaction; answers how many events went with it. */
+  delete(id: string): number {
+    this.#db.exec('BEGIN');
+    try {
+      const { changes } = this.#db.prepare('DELETE FROM events WHERE session_id = ?').run(id);
+      this.#db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+      this.#db.exec('COMMIT');
+      return Number(changes);
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
   get(id: string): SessionRow | undefined {
     return this.#db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
   }

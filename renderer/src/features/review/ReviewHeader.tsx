@@ -5,6 +5,7 @@ import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatDateTime, formatDuration } from './format.ts';
 import { KindBadge } from './KindBadge.tsx';
+import { DeleteSession } from './DeleteSession.tsx';
 import { ReportActions } from './ReportActions.tsx';
 
 /** Which show this is: title, kind, when it ran and for how long; with the report's downloads and print. */
@@ -45,6 +46,7 @@ export function ReviewHeader({ review }: { review: SessionReview }) {
       )}
       {session.endedAt === null && <p className="review__warning">{t('review.stillRunning')}</p>}
       <ReportActions sessionId={session.id} />
+      {session.endedAt !== null && <DeleteSession sessionId={session.id} title={session.title} />}
     </header>
   );
 }

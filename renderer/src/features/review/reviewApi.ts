@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CommentEvent } from '../../../../shared/feeds/events.ts';
 import { API_PREFIX, SessionReview, SessionSummary } from '../../../../shared/protocol/index.ts';
-import { apiDownload, apiGet, apiPostJsonText } from '../../app/api.ts';
+import { apiDelete, apiDownload, apiGet, apiPostJsonText } from '../../app/api.ts';
 
 const BASE = `${API_PREFIX}/sessions`;
 const sessionPath = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
@@ -34,6 +34,13 @@ export function fetchComments(id: string, from: number, to: number, signal?: Abo
 /** Sends an export.json back to the engine as it is; the engine checks it. Resolves with the new session's id. */
 export async function importSession(text: string): Promise<string> {
   return (await apiPostJsonText(`${BASE}/import`, text, ImportDone)).id;
+}
+
+const Deleted = z.object({ ok: z.literal(true), id: z.string(), events: z.number() });
+
+/** Deletes an ended session and its events; the engine refuses the one being recorded and broadcasts fed back into members. */
+export function deleteSession(id: string): Promise<{ events: number }> {
+  return apiDelete(sessionPath(id), Deleted);
 }
 
 export const EXPORTS = {
