@@ -38,6 +38,12 @@ test('a recorded show is reviewed: figures, planned vs actual, comments around a
   // Click a moment on a curve: the comments around it load.
   await page.getByTestId('review-chart-hit').first().click({ position: { x: 5, y: 10 } });
   await expect(page.getByTestId('review-comment').first()).toBeVisible();
+  // ~5 s at 150 msg/s put several hundred comments in that minute: the first page, then the rest on request.
+  await expect(page.getByTestId('review-comment')).toHaveCount(200);
+  await page.getByTestId('review-comments-more').click();
+  await expect.poll(() => page.getByTestId('review-comment').count()).toBeGreaterThan(200);
+  const ids = await page.getByTestId('review-comment').evaluateAll((items) => items.map((i) => i.getAttribute('data-event-id')));
+  expect(new Set(ids).size).toBe(ids.length);
 
   // Costs make an ROI; with these sales it is below the plan's 1.5 : 1 and shown red.
   await page.getByTestId('review-costs').fill('100000');

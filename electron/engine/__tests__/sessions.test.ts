@@ -81,6 +81,13 @@ describe('session log and review', () => {
     // Comments around a moment.
     const around = await get<{ text: string }[]>(engine, `/sessions/${session.id}/comments?from=${session.startedAt}&to=${session.startedAt + 60_000}`);
     expect(around.length).toBeGreaterThan(0);
+    // Paged: the second page starts where the first ended, with nothing repeated or skipped.
+    const window = `from=${session.startedAt}&to=${session.startedAt + 60_000}`;
+    const all = await get<{ id: string }[]>(engine, `/sessions/${session.id}/comments?${window}`);
+    const page2 = await get<{ id: string }[]>(engine, `/sessions/${session.id}/comments?${window}&offset=10`);
+    expect(page2.map((c) => c.id)).toEqual(all.slice(10, 210).map((c) => c.id));
+    const bad = await fetch(`${engine.url}/api/v1/sessions/${session.id}/comments?${window}&offset=-1`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(bad.status).toBe(400);
 
     // CSV exports carry a header and a row per segment / event.
     const segmentsCsv = await (await fetch(`${engine.url}/api/v1/sessions/${session.id}/export/segments.csv`, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();

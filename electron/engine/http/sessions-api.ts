@@ -8,6 +8,8 @@ import { BodyError, readJsonBody, sendError, sendJson, type ApiRoutes } from './
 
 const BASE = `${API_PREFIX}/sessions`;
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+/** Comments per page of the review's "around this minute" list. */
+const COMMENTS_PAGE = 200;
 
 /** The JSON export of a whole session; importing it back restores the session exactly. */
 export const SessionExport = z.object({
@@ -111,7 +113,12 @@ export function createSessionsRoutes(repo: SessionRepository, now: () => number 
       const url = new URL(req.url ?? '/', 'http://localhost');
       const from = Number(url.searchParams.get('from') ?? session.started_at);
       const to = Number(url.searchParams.get('to') ?? from + 60_000);
-      sendJson(res, 200, repo.eventsBetween(id, 'feed.comment', from, to, 200).map((e) => JSON.parse(e.data) as unknown));
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      if (![from, to, offset].every(Number.isSafeInteger) || offset < 0) {
+        sendError(res, 'bad_request', 'from, to and offset must be whole numbers (offset ≥ 0)');
+        return true;
+      }
+      sendJson(res, 200, repo.eventsBetween(id, 'feed.comment', from, to, COMMENTS_PAGE, offset).map((e) => JSON.parse(e.data) as unknown));
     } else if (action === 'export.json') {
       sendText(res, 'application/json', `cuedeck-session-${id}.json`, JSON.stringify({ format: 'cuedeck.session', version: 1, session, events: repo.events(id) }));
     } else if (action === 'export/events.csv') {

@@ -1124,7 +1124,7 @@ export const en = {
   'review.comments.window': 'Comments from {from} to {to}',
   'review.comments.pick': 'Click a chart to read what the room said in that minute.',
   'review.comments.none': 'No comments in this minute.',
-  'review.comments.limited': 'Showing the first {count} comments of this minute.',
+  'review.comments.more': 'Show more (showing {count})',
   'review.comments.previous': '← Previous minute',
   'review.comments.next': 'Next minute →',
   'review.plan.heading': 'Planned vs actual',

@@ -1113,7 +1113,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'review.comments.window': '{from} – {to} 的弹幕',
   'review.comments.pick': '点击任意曲线，查看那一分钟直播间在聊什么。',
   'review.comments.none': '这一分钟没有弹幕。',
-  'review.comments.limited': '只显示这一分钟的前 {count} 条弹幕。',
+  'review.comments.more': '加载更多（已显示 {count} 条）',
   'review.comments.previous': '← 上一分钟',
   'review.comments.next': '下一分钟 →',
   'review.plan.heading': '计划 vs 实际',

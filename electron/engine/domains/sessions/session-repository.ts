@@ -129,9 +129,10 @@ export class SessionRepository {
       .all(sessionId, ...kinds) as unknown as EventRow[];
   }
 
-  eventsBetween(sessionId: string, kind: string, from: number, to: number, limit: number): EventRow[] {
+  /** One page of a kind's events in [from, to), in time order (seq breaks ties, so pages never overlap). */
+  eventsBetween(sessionId: string, kind: string, from: number, to: number, limit: number, offset = 0): EventRow[] {
     return this.#db
-      .prepare('SELECT seq, at, kind, ref, data FROM events WHERE session_id = ? AND kind = ? AND at >= ? AND at < ? ORDER BY at LIMIT ?')
-      .all(sessionId, kind, from, to, limit) as unknown as EventRow[];
+      .prepare('SELECT seq, at, kind, ref, data FROM events WHERE session_id = ? AND kind = ? AND at >= ? AND at < ? ORDER BY at, seq LIMIT ? OFFSET ?')
+      .all(sessionId, kind, from, to, limit, offset) as unknown as EventRow[];
   }
 }

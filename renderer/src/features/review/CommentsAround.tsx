@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { minuteWindow } from './chart.ts';
@@ -15,7 +15,7 @@ interface Props {
   onSelect: (minute: number) => void;
 }
 
-/** What the room was saying in the chosen minute (the first 200 comments of it). */
+/** What the room was saying in the chosen minute, a page of comments at a time. */
 export function CommentsAround({ sessionId, startedAt, minute, lastMinute, onSelect }: Props) {
   const t = useT();
   const id = useId();
@@ -59,17 +59,36 @@ export function CommentsAround({ sessionId, startedAt, minute, lastMinute, onSel
 function CommentList({ sessionId, from, to }: { sessionId: string; from: number; to: number }) {
   const t = useT();
   const [comments] = useResource(`${sessionId}:${from}`, (signal) => fetchComments(sessionId, from, to, signal));
+  // Later pages, fetched on request; the list is remounted (keyed) for another minute, so they start empty.
+  const [more, setMore] = useState<{ pages: CommentEvent[][]; pending: boolean; error: unknown }>({ pages: [], pending: false, error: null });
   if (comments.status === 'loading') return <p className="review__note">{t('review.loading')}</p>;
   if (comments.status === 'error') return <ApiErrorMessage error={comments.error} testId="review-comments-error" />;
   if (comments.data.length === 0) return <p className="review__note" data-testid="review-comments-empty">{t('review.comments.none')}</p>;
+  const pages = [comments.data, ...more.pages];
+  const shown = pages.flat();
+  const mayHaveMore = (pages.at(-1)?.length ?? 0) >= COMMENTS_LIMIT;
+  const loadMore = async () => {
+    setMore((m) => ({ ...m, pending: true, error: null }));
+    try {
+      const page = await fetchComments(sessionId, from, to, undefined, shown.length);
+      setMore((m) => ({ pages: [...m.pages, page], pending: false, error: null }));
+    } catch (error) {
+      setMore((m) => ({ ...m, pending: false, error }));
+    }
+  };
   return (
     <>
-      {comments.data.length >= COMMENTS_LIMIT && <p className="review__note">{t('review.comments.limited', { count: COMMENTS_LIMIT })}</p>}
       <ol className="review-comment-list">
-        {comments.data.map((c) => (
+        {shown.map((c) => (
           <CommentItem key={c.id} comment={c} />
         ))}
       </ol>
+      {more.error !== null && <ApiErrorMessage error={more.error} testId="review-comments-error" />}
+      {mayHaveMore && (
+        <button type="button" className="button review-button--small review__screen-only" data-testid="review-comments-more" disabled={more.pending} onClick={() => void loadMore()}>
+          {t('review.comments.more', { count: shown.length })}
+        </button>
+      )}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { apiDelete, apiDownload, apiGet, apiPostJsonText } from '../../app/api.t
 const BASE = `${API_PREFIX}/sessions`;
 const sessionPath = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
-/** The engine answers at most this many comments per window. */
+/** The engine answers at most this many comments per page. */
 export const COMMENTS_LIMIT = 200;
 
 export type CommentEvent = z.infer<typeof CommentEvent>;
@@ -25,9 +25,9 @@ export function fetchReview(id: string, signal?: AbortSignal): Promise<SessionRe
   return apiGet(`${sessionPath(id)}/review`, SessionReview, signal);
 }
 
-/** Comments received in [from, to), oldest first, at most COMMENTS_LIMIT. */
-export function fetchComments(id: string, from: number, to: number, signal?: AbortSignal): Promise<CommentEvent[]> {
-  const query = new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)) });
+/** Comments received in [from, to), oldest first: one page of at most COMMENTS_LIMIT, from `offset`. */
+export function fetchComments(id: string, from: number, to: number, signal?: AbortSignal, offset = 0): Promise<CommentEvent[]> {
+  const query = new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), offset: String(offset) });
   return apiGet(`${sessionPath(id)}/comments?${query.toString()}`, CommentList, signal);
 }
 
