@@ -45,6 +45,12 @@ test('a recorded show is reviewed: figures, planned vs actual, comments around a
   const ids = await page.getByTestId('review-comment').evaluateAll((items) => items.map((i) => i.getAttribute('data-event-id')));
   expect(new Set(ids).size).toBe(ids.length);
 
+  // The broadcast was fed back into member records as it ended: its audience is there, by tier.
+  const members = page.locator('[data-testid="review-audience-figure"][data-figure="members"] .review-kpi__value');
+  await expect(members).toHaveText(/^[1-9][\d,]*$/);
+  const tierCounts = await page.getByTestId('review-audience-tier').evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-count'))));
+  expect(tierCounts.reduce((a, b) => a + b, 0)).toBe(Number((await members.innerText()).replace(/,/g, '')));
+
   // Costs make an ROI; with these sales it is below the plan's 1.5 : 1 and shown red.
   await page.getByTestId('review-costs').fill('100000');
   await page.getByTestId('review-costs-save').click();
@@ -65,6 +71,8 @@ test('rehearsals are marked in the sessions list', async ({ page, engine }) => {
   const row = page.getByTestId('session-row').first();
   await expect(row).toHaveAttribute('data-kind', 'rehearsal');
   await expect(row.getByTestId('session-kind-badge')).toBeVisible();
+  await row.getByTestId('session-open').click();
+  await expect(page.getByTestId('review-audience-none')).toContainText(/never write member records/);
 });
 
 test('a rehearsal can be deleted after a confirmation; a broadcast already in member records is kept and the reason shown', async ({ page, engine, pageProblems }) => {

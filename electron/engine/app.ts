@@ -25,6 +25,7 @@ import { createSessionsRoutes } from './http/sessions-api.ts';
 import { MemberRepository } from './domains/members/member-repository.ts';
 import { MembersService } from './domains/members/member-service.ts';
 import { createMembersRoutes } from './domains/members/members-api.ts';
+import { SessionAudienceReader } from './domains/members/session-audience.ts';
 import { generateToken } from './http/auth.ts';
 import { listenWithFallback } from './http/listen.ts';
 import { createStaticHandler, findRendererDir } from './http/static-files.ts';
@@ -198,7 +199,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const rendererDir = findRendererDir(engineDir, config.rendererDir);
   if (!rendererDir) log.warn('The UI is not built (no dist/renderer/index.html): run `npm run build`.');
   const serveStatic = createStaticHandler(rendererDir, token);
-  const handleApi = createApiHandler({ token, dispatch, hub, routes: [createSessionsRoutes(sessionRepo), createMembersRoutes(members)] });
+  const handleApi = createApiHandler({ token, dispatch, hub, routes: [createSessionsRoutes(sessionRepo, Date.now, new SessionAudienceReader(db)), createMembersRoutes(members)] });
 
   const httpServer = createServer((req, res) => {
     const handler = (req.url ?? '/').startsWith(`${API_PREFIX}/`) || req.url === API_PREFIX ? handleApi : serveStatic;

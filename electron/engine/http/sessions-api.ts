@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { API_PREFIX, SessionKind } from '../../../shared/protocol/index.ts';
 import { serializeCsv } from '../../../shared/show/csv.ts';
 import { buildReview, parseEvents, replayMetrics, summarizeSession } from '../domains/sessions/review.ts';
+import type { SessionAudienceReader } from '../domains/members/session-audience.ts';
 import type { SessionRepository, SessionRow } from '../domains/sessions/session-repository.ts';
 import { BodyError, readJsonBody, sendError, sendJson, type ApiRoutes } from './api.ts';
 
@@ -40,7 +41,7 @@ function sendText(res: ServerResponse, type: string, filename: string, body: str
 const LIST_EVENT_KINDS = ['feed.comment', 'feed.viewers', 'feed.order', 'feed.orderUpdate', 'feed.like', 'feed.gift', 'feed.follow', 'feed.share', 'feed.enter'];
 
 /** Sessions for the review (复盘): list, review, comments around a moment, exports, import and delete. */
-export function createSessionsRoutes(repo: SessionRepository, now: () => number = Date.now): ApiRoutes {
+export function createSessionsRoutes(repo: SessionRepository, now: () => number = Date.now, audience?: SessionAudienceReader): ApiRoutes {
   // An ended session's events never change, so its figures are replayed once, not on every list request.
   const endedFigures = new Map<string, { endedAt: number; metrics: ReturnType<typeof replayMetrics> }>();
   const figuresOf = (row: SessionRow) => {
@@ -109,6 +110,8 @@ export function createSessionsRoutes(repo: SessionRepository, now: () => number 
     }
     if (action === 'review') {
       sendJson(res, 200, buildReview({ session, events: repo.events(id), now: now() }));
+    } else if (action === 'audience' && audience) {
+      sendJson(res, 200, audience.read(id, session.ended_at ?? now(), now()));
     } else if (action === 'comments') {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const from = Number(url.searchParams.get('from') ?? session.started_at);

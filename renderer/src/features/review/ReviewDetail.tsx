@@ -3,6 +3,7 @@ import { Link } from '../../app/Link.tsx';
 import { ROUTE_PATHS } from '../../app/router.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
+import { AudiencePanel } from './AudiencePanel.tsx';
 import { previousSessions } from './compare.ts';
 import { CostsForm } from './CostsForm.tsx';
 import { KpiCards } from './KpiCards.tsx';
@@ -59,6 +60,7 @@ export function ReviewDetail({ sessionId }: { sessionId: string }) {
       <ReviewTimeline review={data} />
       <SegmentsTable segments={data.segments} currency={currency} />
       <SalesTable sales={data.sales} />
+      <AudiencePanel key={`${data.session.id}:${data.session.endedAt ?? ''}`} sessionId={data.session.id} rehearsal={data.session.kind === 'rehearsal'} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 /* The engine's session API for the review (electron/engine/http/sessions-api.ts), every answer checked. */
 import { z } from 'zod';
 import { CommentEvent } from '../../../../shared/feeds/events.ts';
+import { SessionAudience } from '../../../../shared/members/audience.ts';
 import { API_PREFIX, SessionReview, SessionSummary } from '../../../../shared/protocol/index.ts';
 import { apiDelete, apiDownload, apiGet, apiPostJsonText } from '../../app/api.ts';
 
@@ -19,6 +20,11 @@ const ImportDone = z.object({ ok: z.literal(true), id: z.string() });
 /** Every session, newest first. */
 export function fetchSessions(signal?: AbortSignal): Promise<SessionSummary[]> {
   return apiGet(BASE, SessionList, signal);
+}
+
+/** The show's audience in member records (empty until a broadcast is fed back). */
+export function fetchAudience(id: string, signal?: AbortSignal): Promise<SessionAudience> {
+  return apiGet(`${sessionPath(id)}/audience`, SessionAudience, signal);
 }
 
 export function fetchReview(id: string, signal?: AbortSignal): Promise<SessionReview> {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { addEvents, addSession, DAY, ev, harness, MIN, T0 } from './__tests__/db-fixture.ts';
+import { SessionAudienceReader } from './session-audience.ts';
+
+describe('a broadcast’s audience in member records', () => {
+  it('counts attendees by tier, first-time buyers, and repurchases within 7 and 30 days after the show', () => {
+    const h = harness();
+    const reader = new SessionAudienceReader(h.db);
+    // An earlier show where "old" bought once.
+    addSession(h.db, { id: 'before', startedAt: T0 - 10 * DAY });
+    addEvents(h.db, 'before', [ev.enter('old', T0 - 10 * DAY), ev.order('old', T0 - 10 * DAY + MIN, 'o-0', 100)]);
+    h.service.feedBack('before');
+
+    const showEnd = T0 + 2 * 60 * MIN;
+    addSession(h.db, { id: 'show', startedAt: T0, endedAt: showEnd });
+    addEvents(h.db, 'show', [
+      ev.enter('old', T0),
+      ev.enter('new1', T0),
+      ev.enter('new2', T0 + 30 * MIN),
+      ev.comment('lurker', T0 + MIN),
+      ev.order('old', T0 + 10 * MIN, 'o-1', 200),
+      ev.order('new1', T0 + 11 * MIN, 'o-2', 300),
+      ev.order('new2', T0 + 40 * MIN, 'o-3', 50),
+    ]);
+    expect(reader.read('show', showEnd, showEnd).fedBackAt).toBeNull();
+    h.service.feedBack('show');
+
+    // new1 buys again 3 days later, new2 after 20 days, in a later show.
+    addSession(h.db, { id: 'later', startedAt: showEnd + 3 * DAY });
+    addEvents(h.db, 'later', [ev.order('new1', showEnd + 3 * DAY, 'o-4', 80)]);
+    h.service.feedBack('later');
+    addSession(h.db, { id: 'later2', startedAt: showEnd + 20 * DAY });
+    addEvents(h.db, 'later2', [ev.order('new2', showEnd + 20 * DAY, 'o-5', 80)]);
+    h.service.feedBack('later2');
+
+    const soon = reader.read('show', showEnd, showEnd + 10 * DAY);
+    expect(soon.members).toBe(4);
+    expect(Object.values(soon.tiers).reduce((a, b) => a + b, 0)).toBe(4);
+    expect(soon.buyers).toBe(3);
+    expect(soon.firstTimeBuyers).toBe(2);
+    expect(soon.firstPurchaseRate).toBeCloseTo(2 / 3);
+    expect(soon.repurchase).toEqual([
+      { days: 7, buyers: 1, rate: 1 / 3, complete: true },
+      { days: 30, buyers: 2, rate: 2 / 3, complete: false },
+    ]);
+    expect(soon.averageWatchMs).toBeGreaterThan(0);
+    expect(soon.newMembers).toBe(3);
+  });
+});
