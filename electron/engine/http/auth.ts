@@ -20,7 +20,7 @@ export function tokenFromRequest(req: IncomingMessage): string | undefined {
   return url.searchParams.get('token') ?? undefined;
 }
 
-function isLoopbackAddress(address: string | undefined): boolean {
+export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   const plain = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
   return plain === '::1' || /^127\.\d+\.\d+\.\d+$/.test(plain);
