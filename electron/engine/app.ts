@@ -25,6 +25,7 @@ import { MemberRepository } from './domains/members/member-repository.ts';
 import { MembersService } from './domains/members/member-service.ts';
 import { createMembersRoutes } from './domains/members/members-api.ts';
 import { generateToken } from './http/auth.ts';
+import { AccessGuard, type AccessLimits } from './http/rate-limit.ts';
 import { listenWithFallback } from './http/listen.ts';
 import { createStaticHandler, findRendererDir } from './http/static-files.ts';
 import type { Logger } from './log.ts';
@@ -39,6 +40,8 @@ export interface EngineDeps {
   vault: SecretVault;
   log: Logger;
   engineDir: string;
+  /** Tests only: other rate limits than the defaults, and whether loopback is exempt from the wrong-token lockout. */
+  access?: { limits?: Partial<AccessLimits>; lockOutLoopback?: boolean };
 }
 
 export interface RunningEngine {
@@ -72,7 +75,7 @@ function resolveToken(settings: SettingsRepository, configured: string | undefin
 }
 
 /** Composition root: builds every service, wires them to one dispatcher, and serves HTTP + socket.io. */
-export async function startEngine({ config, vault, log, engineDir }: EngineDeps): Promise<RunningEngine> {
+export async function startEngine({ config, vault, log, engineDir, access }: EngineDeps): Promise<RunningEngine> {
   const db = openDatabase({ dataDir: config.dataDir });
   const settings = new SettingsRepository(db);
   const token = resolveToken(settings, config.token);
@@ -179,7 +182,8 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const rendererDir = findRendererDir(engineDir, config.rendererDir);
   if (!rendererDir) log.warn('The UI is not built (no dist/renderer/index.html): run `npm run build`.');
   const serveStatic = createStaticHandler(rendererDir, token);
-  const handleApi = createApiHandler({ token, dispatch, hub, routes: [createSessionsRoutes(sessionRepo), createMembersRoutes(members)] });
+  const guard = new AccessGuard({ limits: access?.limits, ...(access?.lockOutLoopback ? { exemptFromLockout: () => false } : {}) });
+  const handleApi = createApiHandler({ token, dispatch, hub, guard, routes: [createSessionsRoutes(sessionRepo), createMembersRoutes(members)] });
 
   const httpServer = createServer((req, res) => {
     const handler = (req.url ?? '/').startsWith(`${API_PREFIX}/`) || req.url === API_PREFIX ? handleApi : serveStatic;
@@ -191,6 +195,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const gateway = attachSocketGateway({
     httpServer,
     token,
+    guard,
     hub,
     notices,
     dispatch,
