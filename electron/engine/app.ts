@@ -24,7 +24,7 @@ import { createSessionsRoutes } from './http/sessions-api.ts';
 import { MemberRepository } from './domains/members/member-repository.ts';
 import { MembersService } from './domains/members/member-service.ts';
 import { createMembersRoutes } from './domains/members/members-api.ts';
-import { generateToken } from './http/auth.ts';
+import { generateToken, pathForLog } from './http/auth.ts';
 import { AccessGuard, type AccessLimits } from './http/rate-limit.ts';
 import { listenWithFallback } from './http/listen.ts';
 import { createStaticHandler, findRendererDir } from './http/static-files.ts';
@@ -188,7 +188,7 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   const httpServer = createServer((req, res) => {
     const handler = (req.url ?? '/').startsWith(`${API_PREFIX}/`) || req.url === API_PREFIX ? handleApi : serveStatic;
     handler(req, res).catch((error: unknown) => {
-      log.error(`HTTP ${req.method} ${req.url} failed: ${String(error)}`);
+      log.error(`HTTP ${req.method} ${pathForLog(req)} failed: ${String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

@@ -20,6 +20,13 @@ export function tokenFromRequest(req: IncomingMessage): string | undefined {
   return url.searchParams.get('token') ?? undefined;
 }
 
+/** The request's path for a log line: never its query string, which may carry `?token=`. */
+export function pathForLog(req: IncomingMessage): string {
+  const raw = req.url ?? '/';
+  const query = raw.indexOf('?');
+  return query === -1 ? raw : `${raw.slice(0, query)}?…`;
+}
+
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   const plain = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
