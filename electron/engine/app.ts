@@ -186,7 +186,9 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   const handleApi = createApiHandler({ token, dispatch, hub, guard, routes: [createSessionsRoutes(sessionRepo), createMembersRoutes(members)] });
 
   const httpServer = createServer((req, res) => {
-    const handler = (req.url ?? '/').startsWith(`${API_PREFIX}/`) || req.url === API_PREFIX ? handleApi : serveStatic;
+    // By path, query string aside: "/api/v1?token=…" is an API call too and must meet the token check.
+    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    const handler = pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`) ? handleApi : serveStatic;
     handler(req, res).catch((error: unknown) => {
       log.error(`HTTP ${req.method} ${pathForLog(req)} failed: ${String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
