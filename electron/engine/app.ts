@@ -26,7 +26,8 @@ import { MemberRepository } from './domains/members/member-repository.ts';
 import { MembersService } from './domains/members/member-service.ts';
 import { createMembersRoutes } from './domains/members/members-api.ts';
 import { SessionAudienceReader } from './domains/members/session-audience.ts';
-import { generateToken } from './http/auth.ts';
+import { generateToken, pathForLog } from './http/auth.ts';
+import { AccessGuard, type AccessLimits } from './http/rate-limit.ts';
 import { listenWithFallback } from './http/listen.ts';
 import { createStaticHandler, findRendererDir } from './http/static-files.ts';
 import type { Logger } from './log.ts';
@@ -41,6 +42,8 @@ export interface EngineDeps {
   vault: SecretVault;
   log: Logger;
   engineDir: string;
+  /** Tests only: other rate limits than the defaults, and whether loopback is exempt from the wrong-token lockout. */
+  access?: { limits?: Partial<AccessLimits>; lockOutLoopback?: boolean };
 }
 
 export interface RunningEngine {
@@ -74,7 +77,7 @@ function resolveToken(settings: SettingsRepository, configured: string | undefin
 }
 
 /** Composition root: builds every service, wires them to one dispatcher, and serves HTTP + socket.io. */
-export async function startEngine({ config, vault, log, engineDir }: EngineDeps): Promise<RunningEngine> {
+export async function startEngine({ config, vault, log, engineDir, access }: EngineDeps): Promise<RunningEngine> {
   const db = openDatabase({ dataDir: config.dataDir });
   const checkpointer = new WalCheckpointer({ db, file: databaseFile(config.dataDir), onProblem: (message) => log.warn(message) });
   const settings = new SettingsRepository(db);
@@ -199,18 +202,28 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const rendererDir = findRendererDir(engineDir, config.rendererDir);
   if (!rendererDir) log.warn('The UI is not built (no dist/renderer/index.html): run `npm run build`.');
   const serveStatic = createStaticHandler(rendererDir, token);
-  const handleApi = createApiHandler({ token, dispatch, hub, routes: [createSessionsRoutes(sessionRepo, Date.now, new SessionAudienceReader(db)), createMembersRoutes(members)] });
+  const guard = new AccessGuard({ limits: access?.limits, ...(access?.lockOutLoopback ? { exemptFromLockout: () => false } : {}) });
+  const handleApi = createApiHandler({
+    token,
+    dispatch,
+    hub,
+    guard,
+    routes: [createSessionsRoutes(sessionRepo, Date.now, new SessionAudienceReader(db)), createMembersRoutes(members)],
+  });
 
   const httpServer = createServer((req, res) => {
-    const handler = (req.url ?? '/').startsWith(`${API_PREFIX}/`) || req.url === API_PREFIX ? handleApi : serveStatic;
+    // By path, query string aside: "/api/v1?token=…" is an API call too and must meet the token check.
+    const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    const handler = pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`) ? handleApi : serveStatic;
     handler(req, res).catch((error: unknown) => {
-      log.error(`HTTP ${req.method} ${req.url} failed: ${String(error)}`);
+      log.error(`HTTP ${req.method} ${pathForLog(req)} failed: ${String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
   const gateway = attachSocketGateway({
     httpServer,
     token,
+    guard,
     hub,
     notices,
     dispatch,

@@ -12,6 +12,8 @@ export interface HandshakeAuth {
 export const HANDSHAKE_REFUSAL = {
   unauthorized: 'unauthorized',
   protocolMismatch: 'protocol_mismatch',
+  /** Too many wrong tokens from this address: retried later; the token is not even checked until then. */
+  rateLimited: 'rate_limited',
 } as const;
 
 /** Which picture a thumbnail shows. */

@@ -3,6 +3,7 @@ import { API_PATHS, API_PREFIX, type ErrorCode } from '../../../shared/protocol/
 import type { Dispatch } from '../dispatch/dispatcher.ts';
 import type { StateHub } from '../state/state-hub.ts';
 import { isSameOrigin, tokenFromRequest, tokensEqual } from './auth.ts';
+import { AccessGuard, retryAfterSeconds } from './rate-limit.ts';
 import { setSecurityHeaders } from './static-files.ts';
 
 /** Commands carry whole show scripts (imports are capped at 5 M characters of text). */
@@ -18,6 +19,7 @@ const STATUS_BY_ERROR: Record<ErrorCode, number> = {
   conflict: 409,
   compliance_flags: 409,
   import_failed: 422,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -57,18 +59,31 @@ export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYT
   }
 }
 
-/**
- * The HTTP API (Stream Deck / Companion / scripts): the same commands as the socket, through the same dispatcher.
- * Every call needs the token; browsers from other origins are refused and no CORS headers are ever sent.
- */
+function sendRateLimited(res: ServerResponse, retryAfterMs: number, message: string): void {
+  const seconds = retryAfterSeconds(retryAfterMs);
+  res.setHeader('Retry-After', String(seconds));
+  sendError(res, 'rate_limited', `${message}; retry in ${seconds} s`);
+}
+
 /** A group of routes; answers true when it handled the request. */
 export type ApiRoutes = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 
-export function createApiHandler(deps: { token: string; dispatch: Dispatch; hub: StateHub; routes?: ApiRoutes[] }) {
+/**
+ * The HTTP API (Stream Deck / Companion / scripts): the same commands as the socket, through the same dispatcher.
+ * Every call needs the token; browsers from other origins are refused and no CORS headers are ever sent.
+ * Rate limits per address (see rate-limit.ts): an address that sent too many wrong tokens is refused before
+ * its token is checked; calls with the right token are held to a generous rate only.
+ */
+export function createApiHandler(deps: { token: string; dispatch: Dispatch; hub: StateHub; routes?: ApiRoutes[]; guard?: AccessGuard }) {
+  const guard = deps.guard ?? new AccessGuard();
   return async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
+    const address = req.socket.remoteAddress;
+    const lockout = guard.lockedOut(address);
+    if (!lockout.ok) return sendRateLimited(res, lockout.retryAfterMs, 'Too many wrong access tokens from this address');
     const given = tokenFromRequest(req);
     if (given === undefined || !tokensEqual(given, deps.token)) {
+      guard.failed(address);
       res.setHeader('WWW-Authenticate', 'Bearer realm="cuedeck"');
       sendError(res, 'unauthorized', 'Missing or wrong access token. Send "Authorization: Bearer <token>".');
       return;
@@ -77,6 +92,8 @@ export function createApiHandler(deps: { token: string; dispatch: Dispatch; hub:
       sendJson(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Cross-origin requests are not allowed' } });
       return;
     }
+    const allowed = guard.request(address);
+    if (!allowed.ok) return sendRateLimited(res, allowed.retryAfterMs, 'Too many requests from this address');
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === API_PATHS.state) {
       if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end();

@@ -20,7 +20,14 @@ export function tokenFromRequest(req: IncomingMessage): string | undefined {
   return url.searchParams.get('token') ?? undefined;
 }
 
-function isLoopbackAddress(address: string | undefined): boolean {
+/** The request's path for a log line: never its query string, which may carry `?token=`. */
+export function pathForLog(req: IncomingMessage): string {
+  const raw = req.url ?? '/';
+  const query = raw.indexOf('?');
+  return query === -1 ? raw : `${raw.slice(0, query)}?…`;
+}
+
+export function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   const plain = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
   return plain === '::1' || /^127\.\d+\.\d+\.\d+$/.test(plain);

@@ -12,12 +12,15 @@ import {
 import type { FeedEvent } from '../../../shared/feeds/events.ts';
 import type { Dispatch } from '../dispatch/dispatcher.ts';
 import { isSameOrigin, tokensEqual } from '../http/auth.ts';
+import type { AccessGuard } from '../http/rate-limit.ts';
 import type { NoticeBus } from '../state/notices.ts';
 import type { StateHub } from '../state/state-hub.ts';
 
 interface GatewayDeps {
   httpServer: HttpServer;
   token: string;
+  /** Shared with the HTTP API, so wrong tokens count against one budget per address whichever way they come. */
+  guard: AccessGuard;
   hub: StateHub;
   notices: NoticeBus;
   dispatch: Dispatch;
@@ -34,7 +37,7 @@ const thumbnailRoom = (target: ThumbnailTarget) => `thumbnail:${target}`;
  * The live channel to views: refuses handshakes without the token or with another protocol version, sends a
  * snapshot on connect, then every patch and notice; commands go through the shared dispatcher.
  */
-export function attachSocketGateway({ httpServer, token, hub, notices, dispatch, onThumbnailDemand, feedBacklog }: GatewayDeps) {
+export function attachSocketGateway({ httpServer, token, guard, hub, notices, dispatch, onThumbnailDemand, feedBacklog }: GatewayDeps) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     serveClient: false,
     // Whole show scripts travel as one command; the import cap (5 MB of text) bounds them.
@@ -45,7 +48,13 @@ export function attachSocketGateway({ httpServer, token, hub, notices, dispatch,
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown; protocolVersion?: unknown };
+    const address = socket.handshake.address;
+    if (!guard.lockedOut(address).ok) {
+      next(new Error(HANDSHAKE_REFUSAL.rateLimited));
+      return;
+    }
     if (typeof auth.token !== 'string' || !tokensEqual(auth.token, token)) {
+      guard.failed(address);
       next(new Error(HANDSHAKE_REFUSAL.unauthorized));
       return;
     }

@@ -18,7 +18,48 @@ export const app = Object.assign(new EventEmitter(), {
   getLocale: vi.fn(() => 'en-US'),
   isPackaged: false,
   quit: vi.fn(),
+  exit: vi.fn(),
+  // For loading the composition root (index.ts): one instance, ready at once.
+  enableSandbox: vi.fn(),
+  requestSingleInstanceLock: vi.fn(() => true),
+  whenReady: vi.fn(() => Promise.resolve()),
 });
+
+/** The default session as hardenSession sees it; the installed handlers are in the mocks' calls. */
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    webRequest: { onHeadersReceived: vi.fn() },
+  },
+};
+
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })),
+  showSaveDialog: vi.fn(() => Promise.resolve({ canceled: true })),
+};
+
+export const globalShortcut = {
+  register: vi.fn((_accelerator: string, _callback: () => void) => true),
+  unregisterAll: vi.fn(),
+};
+
+/** Reversible stand-in for the OS keychain: "v10" + bytes XOR 0x5a, so ciphertext never contains the plaintext. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('v10'), Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a))])),
+  decryptString: vi.fn((encrypted: Buffer) => {
+    if (encrypted.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided');
+    return Buffer.from(encrypted.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
+  }),
+};
+
+/** Tests install what fork returns (see engine-supervisor.test.ts for a fake child). */
+export const utilityProcess = {
+  fork: vi.fn(),
+};
 
 export const shell = {
   openExternal: vi.fn((_url: string) => Promise.resolve()),

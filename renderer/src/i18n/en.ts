@@ -641,6 +641,7 @@ export const en = {
   'error.code.internal': 'Something went wrong in the engine',
   'error.code.compliance_flags': 'The script has banned words — confirm to go ahead',
   'error.code.import_failed': 'The file has errors; nothing was changed',
+  'error.code.rate_limited': 'Too many requests — wait a moment and try again',
   'error.engineNoAnswer': 'The engine did not answer',
   'error.engineOffline': 'Not connected to the engine',
   'error.withDetail': '{what}: {detail}',
