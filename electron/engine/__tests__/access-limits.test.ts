@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { io } from 'socket.io-client';
+import { handshake as connectOnce } from './socket-handshake.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/index.ts';
 import { startEngine, type EngineDeps, type RunningEngine } from '../app.ts';
@@ -33,19 +33,7 @@ afterEach(async () => {
 
 const state = (engine: RunningEngine, token: string) => fetch(`${engine.url}/api/v1/state`, { headers: { Authorization: `Bearer ${token}` } });
 
-function handshake(engine: RunningEngine, token: string): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = io(engine.url, { auth: { token, protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false });
-    socket.on('connect', () => {
-      socket.close();
-      resolve('connected');
-    });
-    socket.on('connect_error', (error) => {
-      socket.close();
-      resolve(error.message);
-    });
-  });
-}
+const handshake = (engine: RunningEngine, token: string) => connectOnce(engine.url, { token, protocolVersion: PROTOCOL_VERSION });
 
 describe('engine rate limits', () => {
   it('answers 429 with Retry-After and a JSON error once an address exceeds the request limit', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
-import { io } from 'socket.io-client';
+import { handshake } from './socket-handshake.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL_VERSION, type Snapshot } from '../../../shared/protocol/index.ts';
 import { startEngine, type RunningEngine } from '../app.ts';
@@ -68,19 +68,6 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
   });
 }
 
-function handshake(url: string, auth: object, extraHeaders?: Record<string, string>): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = io(url, { auth, transports: ['websocket'], reconnection: false, extraHeaders });
-    socket.on('connect', () => {
-      socket.close();
-      resolve('connected');
-    });
-    socket.on('connect_error', (error) => {
-      socket.close();
-      resolve(error.message);
-    });
-  });
-}
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 /** Every API route and method there is, plus ones that do not exist. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { io } from 'socket.io-client';
+import { handshake } from './socket-handshake.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINE_EXIT_FATAL, PROTOCOL_VERSION, type Snapshot } from '../../../shared/protocol/index.ts';
 import { startEngine, type RunningEngine } from '../app.ts';
@@ -123,18 +124,7 @@ describe('engine HTTP', () => {
 describe('engine socket', () => {
   it('refuses a wrong token and another protocol version; sends a snapshot then patches', async () => {
     const engine = await start();
-    const attempt = (auth: object) =>
-      new Promise<string>((resolve) => {
-        const socket = io(engine.url, { auth, transports: ['websocket'], reconnection: false });
-        socket.on('connect', () => {
-          socket.close();
-          resolve('connected');
-        });
-        socket.on('connect_error', (e) => {
-          socket.close();
-          resolve(e.message);
-        });
-      });
+    const attempt = (auth: object) => handshake(engine.url, auth);
     expect(await attempt({ token: 'wrong', protocolVersion: PROTOCOL_VERSION })).toBe('unauthorized');
     expect(await attempt({ token: engine.token, protocolVersion: PROTOCOL_VERSION + 1 })).toBe('protocol_mismatch');
 
