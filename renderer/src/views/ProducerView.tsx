@@ -90,7 +90,8 @@ export function ProducerView() {
         </aside>
         <aside className="producer__audience" aria-label={t('producer.audience')}>
           <MetricsPanel />
-          <CommentPanel height="34rem" />
+          {/* Its height comes from the layout (styles.css): the rest of the screen on wide displays. */}
+          <CommentPanel />
         </aside>
       </div>
 
