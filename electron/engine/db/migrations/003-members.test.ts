@@ -36,23 +36,3 @@ describe('migration 003 (members)', () => {
     expect(() => d.exec("INSERT INTO member_tags (member_id, tag) VALUES ('ghost', 'x')")).toThrow(/FOREIGN KEY/);
   });
 });
-
-describe('migration 004 (promotions and automatic tags)', () => {
-  it('keeps promotions one per member and grant, and checks their values', () => {
-    const d = db();
-    d.exec(`
-      INSERT INTO members (id, origin, created_at, updated_at, tier_since) VALUES ('a', 'live', 0, 0, 0);
-      INSERT INTO promotion_grants (id, lift, starts_at, ends_at, reason, granted_at, target) VALUES (1, 'step', 0, 10, '618', 0, '{}');
-      INSERT INTO member_promotions (member_id, grant_id, lift, starts_at, ends_at) VALUES ('a', 1, 'step', 0, 10);
-      INSERT INTO member_auto_tags (member_id, tag) VALUES ('a', 'lurker');
-    `);
-    expect(() => d.exec("INSERT INTO member_promotions (member_id, grant_id, lift, starts_at, ends_at) VALUES ('a', 1, 'step', 0, 10)")).toThrow(/UNIQUE/);
-    expect(() => d.exec("INSERT INTO promotion_grants (lift, starts_at, ends_at, reason, granted_at, target) VALUES ('step', 10, 10, 'x', 0, '{}')")).toThrow(/CHECK/);
-    expect(() => d.exec("INSERT INTO promotion_grants (lift, starts_at, ends_at, reason, granted_at, target) VALUES ('gold', 0, 10, 'x', 0, '{}')")).toThrow(/CHECK/);
-    expect(() => d.exec("INSERT INTO member_promotions (member_id, grant_id, lift, starts_at, ends_at) VALUES ('ghost', 1, 'step', 0, 10)")).toThrow(/FOREIGN KEY/);
-    expect(() => d.exec("INSERT INTO tier_history (member_id, at, to_tier, reason, kind) VALUES ('a', 0, 'vip', 'x', 'other')")).toThrow(/CHECK/);
-    expect(d.prepare("SELECT kind FROM tier_history WHERE 0").all()).toEqual([]);
-    const strict = d.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all() as { name: string; strict: number }[];
-    for (const t of ['member_auto_tags', 'promotion_grants', 'member_promotions']) expect(strict.find((s) => s.name === t)?.strict, t).toBe(1);
-  });
-});

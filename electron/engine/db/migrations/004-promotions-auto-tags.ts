@@ -59,6 +59,14 @@ export const m004PromotionsAutoTags: Migration = {
       CREATE INDEX promotions_open ON member_promotions (ends_at) WHERE revoked_at IS NULL;
       CREATE INDEX promotions_start_owed ON member_promotions (starts_at) WHERE start_logged = 0;
       CREATE INDEX promotions_end_owed ON member_promotions (ends_at) WHERE end_logged = 0;
+
+      -- Shows already fed back: whether each was entered at night (22:00–04:00 at UTC+8, NIGHT in auto-tags.ts, written
+      -- out here so this migration never changes) is known from member_sessions. Questions and flash-sale orders were
+      -- not recorded before this version and start at 0; the automatic tags follow on the next recount.
+      UPDATE members SET night_sessions = (
+        SELECT COUNT(*) FROM member_sessions AS s
+        WHERE s.member_id = members.id AND ((s.first_seen_at + 28800000) % 86400000 >= 79200000 OR (s.first_seen_at + 28800000) % 86400000 < 14400000)
+      ) WHERE sessions_watched > 0;
     `);
   },
 };
