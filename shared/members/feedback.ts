@@ -34,7 +34,16 @@ export const FeedBackResult = z.object({
 });
 export type FeedBackResult = z.infer<typeof FeedBackResult>;
 
-export const RecomputeResult = z.object({ members: z.number().int(), changed: z.number().int(), tierMoves: z.array(TierMove) });
+export const RecomputeResult = z.object({
+  members: z.number().int(),
+  /** Members whose computed tier or spend window moved. */
+  changed: z.number().int(),
+  tierMoves: z.array(TierMove),
+  /** Members whose automatic tags changed. */
+  autoTagsChanged: z.number().int(),
+  /** Promotion starts and ends written to the tier history. */
+  promotionEdges: z.number().int(),
+});
 export type RecomputeResult = z.infer<typeof RecomputeResult>;
 
 export const MergeResult = z.object({ targetId: z.string(), sourceId: z.string(), identitiesMoved: z.number().int(), tier: MemberTier });
@@ -42,3 +51,9 @@ export type MergeResult = z.infer<typeof MergeResult>;
 
 export const SplitResult = z.object({ memberId: z.string(), newMemberId: z.string(), ordersMoved: z.number().int(), sessionsMoved: z.number().int() });
 export type SplitResult = z.infer<typeof SplitResult>;
+
+export const GrantResult = z.object({ grantId: z.number().int(), members: z.number().int() });
+export type GrantResult = z.infer<typeof GrantResult>;
+
+export const RevokeResult = z.object({ grantId: z.number().int(), members: z.number().int() });
+export type RevokeResult = z.infer<typeof RevokeResult>;

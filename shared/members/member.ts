@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ID_MAX, Platform, TEXT_LIMITS } from '../feeds/events.ts';
+import { AutoTag } from './auto-tags.ts';
+import { MemberPromotion } from './promotions.ts';
 
 /** Core/VIP (核心用户), silver (潜力用户) and bronze (基础用户). */
 export const MemberTier = z.enum(['vip', 'silver', 'bronze']);
@@ -67,6 +69,12 @@ export const MemberTotals = z.object({
   interactionRate: z.number().nullable(),
   communityActivities: z.number().int(),
   communityAsOf: z.number().nullable(),
+  /** Comments that were questions (marked by the platform or detected). */
+  questions: z.number().int(),
+  /** Sessions the member came into at night (see NIGHT in auto-tags.ts). */
+  nightSessions: z.number().int(),
+  /** Paid orders placed while a flash sale of the product was live (known only for orders seen in a show). */
+  flashSaleOrders: z.number().int(),
 });
 export type MemberTotals = z.infer<typeof MemberTotals>;
 
@@ -76,6 +84,8 @@ export const TierChange = z.object({
   from: MemberTier.nullable(),
   to: MemberTier,
   reason: z.string(),
+  /** `rules`: the computed tier moved; `promotion`: a temporary promotion was granted, started, ended or revoked (from/to are effective tiers). */
+  kind: z.enum(['rules', 'promotion']),
 });
 export type TierChange = z.infer<typeof TierChange>;
 
@@ -117,11 +127,20 @@ export const Member = z.object({
   createdAt: z.number(),
   identities: z.array(MemberIdentity),
   communityIds: z.array(z.string()),
+  /** Manual tags (imports); never changed by the automatic ones. */
   tags: z.array(z.string()),
+  /** Automatic behaviour tags, replaced on every reassessment. */
+  autoTags: z.array(AutoTag),
   totals: MemberTotals,
+  /** The effective tier now: the higher of the computed tier and an active temporary promotion. */
   tier: MemberTier,
+  /** The tier the rules give. */
+  computedTier: MemberTier,
+  /** Since when the computed tier holds. */
   tierSince: z.number(),
-  /** The tier rules applied now, criterion by criterion (why the member is where they are). */
+  /** Scheduled and active temporary promotions (ended and revoked ones are in the tier history). */
+  promotions: z.array(MemberPromotion),
+  /** The tier rules applied now (the computed tier), criterion by criterion (why the member is where they are). */
   assessment: TierAssessment,
   /** Newest first. */
   tierHistory: z.array(TierChange),
@@ -134,10 +153,17 @@ export type Member = z.infer<typeof Member>;
 export const MemberSummary = z.object({
   id: z.string(),
   displayName: z.string(),
+  /** Effective tier now. */
   tier: MemberTier,
+  computedTier: MemberTier,
+  /** End of the temporary promotion that lifts the member now, or null. */
+  promotedUntil: z.number().nullable(),
   identities: z.array(z.object({ platform: Platform, platformUserId: z.string(), nickname: z.string() })),
   tags: z.array(z.string()),
+  autoTags: z.array(AutoTag),
   lifetimeSpend: z.number(),
+  /** Spend in the spend window (12 months by default). */
+  spend12m: z.number(),
   lastPurchaseAt: z.number().nullable(),
   sessionsWatched: z.number(),
 });
@@ -147,7 +173,10 @@ export type MemberSummary = z.infer<typeof MemberSummary>;
 export const MemberCard = z.object({
   memberId: z.string(),
   displayName: z.string(),
+  /** Effective tier now (a temporary promotion counts). */
   tier: MemberTier,
+  /** End of the temporary promotion that lifts the member now, or null. */
+  promotedUntil: z.number().nullable(),
   lifetimeSpend: z.number(),
   spend12m: z.number(),
   orders: z.number(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignTier, DEFAULT_TIER_RULES, monthsBefore, TierRules, tierShares, type TierInput } from './tiers.ts';
+import { DEFAULT_AUTO_TAG_RULES } from './auto-tags.ts';
+import { assignTier, DEFAULT_TIER_RULES, effectiveTierCounts, monthsBefore, TierRules, tierShares, type TierInput } from './tiers.ts';
 
 const NOW = Date.UTC(2025, 5, 15, 10, 0, 0); // 2025-06-15 10:00 UTC
 const MIN = 60_000;
@@ -15,6 +16,7 @@ describe('default rules', () => {
       silver: { purchaseWithinMonths: 3, watchMinutesAbove: 15 },
       spendWindowMonths: 12,
       targetShares: { vip: 15, silver: 35, bronze: 50 },
+      autoTags: DEFAULT_AUTO_TAG_RULES,
     });
   });
 
@@ -90,11 +92,31 @@ describe('tierShares', () => {
   it('compares the distribution with the plan', () => {
     const s = tierShares({ vip: 10, silver: 40, bronze: 50 });
     expect(s.total).toBe(100);
+    expect(s.promoted).toBe(0);
     expect(s.tiers).toEqual([
-      { tier: 'vip', count: 10, share: 0.1, target: 0.15, deviation: expect.closeTo(-0.05, 9) as number },
-      { tier: 'silver', count: 40, share: 0.4, target: 0.35, deviation: expect.closeTo(0.05, 9) as number },
-      { tier: 'bronze', count: 50, share: 0.5, target: 0.5, deviation: 0 },
+      { tier: 'vip', count: 10, share: 0.1, target: 0.15, deviation: expect.closeTo(-0.05, 9) as number, promoted: 0 },
+      { tier: 'silver', count: 40, share: 0.4, target: 0.35, deviation: expect.closeTo(0.05, 9) as number, promoted: 0 },
+      { tier: 'bronze', count: 50, share: 0.5, target: 0.5, deviation: 0, promoted: 0 },
     ]);
-    expect(tierShares({}).tiers[0]).toEqual({ tier: 'vip', count: 0, share: null, target: 0.15, deviation: null });
+    expect(tierShares({}).tiers[0]).toEqual({ tier: 'vip', count: 0, share: null, target: 0.15, deviation: null, promoted: 0 });
+  });
+
+  it('counts by effective tier: promoted members move up and are counted as promoted', () => {
+    const { counts, promoted } = effectiveTierCounts({ vip: 1, silver: 2, bronze: 7 }, [
+      { from: 'bronze', to: 'silver' },
+      { from: 'bronze', to: 'vip' },
+      { from: 'silver', to: 'vip' },
+      { from: 'vip', to: 'vip' }, // a promotion that does not lift (already there) moves nobody
+    ]);
+    expect(counts).toEqual({ vip: 3, silver: 2, bronze: 5 });
+    expect(promoted).toEqual({ vip: 2, silver: 1, bronze: 0 });
+    const s = tierShares(counts, DEFAULT_TIER_RULES, promoted);
+    expect(s.total).toBe(10);
+    expect(s.promoted).toBe(3);
+    expect(s.tiers.map((t) => [t.tier, t.count, t.promoted])).toEqual([
+      ['vip', 3, 2],
+      ['silver', 2, 1],
+      ['bronze', 5, 0],
+    ]);
   });
 });

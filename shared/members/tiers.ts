@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AutoTagRules } from './auto-tags.ts';
 import { TIERS, toFen, type MemberTier, type MemberTotals, type TierAssessment, type TierCheck } from './member.ts';
 
 /**
@@ -28,6 +29,8 @@ export const TierRules = z
       .object({ vip: z.number().min(0).max(100).default(15), silver: z.number().min(0).max(100).default(35), bronze: z.number().min(0).max(100).default(50) })
       .prefault({})
       .refine((s) => Math.abs(s.vip + s.silver + s.bronze - 100) < 1e-9, { message: 'target shares must add up to 100' }),
+    /** Thresholds of the automatic behaviour tags (auto-tags.ts). */
+    autoTags: AutoTagRules,
   })
   .prefault({});
 export type TierRules = z.infer<typeof TierRules>;
@@ -157,21 +160,47 @@ export const TierShare = z.object({
   target: z.number(),
   /** share − target (percentage points / 100); null with no members. */
   deviation: z.number().nullable(),
+  /** Of `count`, members who are in this tier only through a temporary promotion. */
+  promoted: z.number().int(),
 });
 export type TierShare = z.infer<typeof TierShare>;
-export const TierShares = z.object({ total: z.number().int(), tiers: z.array(TierShare) });
+/** Counted by effective tier (temporary promotions included); `promoted` says how many are lifted by one. */
+export const TierShares = z.object({ total: z.number().int(), promoted: z.number().int(), tiers: z.array(TierShare) });
 export type TierShares = z.infer<typeof TierShares>;
 
-/** The actual distribution against the plan's ~15 / 35 / 50 %. */
-export function tierShares(counts: Partial<Record<MemberTier, number>>, rules: TierRules = DEFAULT_TIER_RULES): TierShares {
+/**
+ * The actual distribution against the plan's ~15 / 35 / 50 %. `counts` are by effective tier; `promoted` counts, per
+ * effective tier, the members lifted into it by a temporary promotion.
+ */
+export function tierShares(counts: Partial<Record<MemberTier, number>>, rules: TierRules = DEFAULT_TIER_RULES, promoted: Partial<Record<MemberTier, number>> = {}): TierShares {
   const total = TIERS.reduce((t, tier) => t + (counts[tier] ?? 0), 0);
   return {
     total,
+    promoted: TIERS.reduce((t, tier) => t + (promoted[tier] ?? 0), 0),
     tiers: TIERS.map((tier) => {
       const count = counts[tier] ?? 0;
       const target = rules.targetShares[tier] / 100;
       const share = total > 0 ? count / total : null;
-      return { tier, count, share, target, deviation: share === null ? null : share - target };
+      return { tier, count, share, target, deviation: share === null ? null : share - target, promoted: promoted[tier] ?? 0 };
     }),
   };
+}
+
+/**
+ * Counts by computed tier turned into counts by effective tier: each promoted member moves from their computed tier
+ * to the tier the promotion gives. Answers the effective counts and, per effective tier, how many got there by promotion.
+ */
+export function effectiveTierCounts(
+  computed: Partial<Record<MemberTier, number>>,
+  lifted: Iterable<{ from: MemberTier; to: MemberTier }>,
+): { counts: Record<MemberTier, number>; promoted: Record<MemberTier, number> } {
+  const counts: Record<MemberTier, number> = { vip: computed.vip ?? 0, silver: computed.silver ?? 0, bronze: computed.bronze ?? 0 };
+  const promoted: Record<MemberTier, number> = { vip: 0, silver: 0, bronze: 0 };
+  for (const { from, to } of lifted) {
+    if (from === to) continue;
+    counts[from] -= 1;
+    counts[to] += 1;
+    promoted[to] += 1;
+  }
+  return { counts, promoted };
 }

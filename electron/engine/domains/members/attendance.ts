@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_MAX, Platform } from '../../../../shared/feeds/events.ts';
+import { isNightInstant } from '../../../../shared/members/auto-tags.ts';
 import { identityKey, SPEND_CURRENCY, toFen } from '../../../../shared/members/member.ts';
 
 /**
@@ -18,6 +19,8 @@ export const FEEDBACK_EVENT_KINDS = [
   'feed.order',
   'feed.orderUpdate',
   'feed.viewers',
+  // Flash-sale status changes: when each sale was live, to tell flash-sale orders from the others.
+  'sale',
 ] as const;
 
 /** Kinds that make a session "interactive" for the member (entering and watching do not). */
@@ -37,6 +40,8 @@ const OrderData = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
 });
 const OrderUpdateData = z.object({ platform: Platform, orderId: z.string().min(1).max(ID_MAX), status: z.enum(['refunded', 'cancelled']) });
+const SaleData = z.object({ planId: z.string().min(1).max(ID_MAX), productId: z.string().min(1).max(ID_MAX), status: z.string().max(20) });
+const ShowProducts = z.object({ products: z.array(z.object({ id: z.string(), sku: z.string() })).catch([]) });
 
 export interface RawEvent {
   at: number;
@@ -66,9 +71,18 @@ export interface AccountActivity {
   firstAt: number;
   lastAt: number;
   comments: number;
+  /** Comments marked as questions (by the platform or detect.ts, as logged). */
+  questions: number;
   /** Comment, like, gift, follow, share and order events (a batched like event counts once). */
   interactions: number;
   orders: SessionOrder[];
+}
+
+/** When one flash sale was live: from its 'live' status to the next other status (null: still live at the end). */
+export interface SaleWindow {
+  productId: string;
+  from: number;
+  to: number | null;
 }
 
 export interface Attendance {
@@ -79,6 +93,8 @@ export interface Attendance {
   skipped: number;
   /** Latest event time, to close the span of a session that never ended. */
   lastAt: number | null;
+  /** Flash sales while they were live, in the order they went live. */
+  saleWindows: SaleWindow[];
 }
 
 function parseJson(text: string): unknown {
@@ -102,6 +118,8 @@ export function aggregateAttendance(events: Iterable<RawEvent>): Attendance {
   const laterUpdates = new Map<string, Attendance['laterUpdates'][number]>();
   let skipped = 0;
   let lastAt: number | null = null;
+  const saleWindows: SaleWindow[] = [];
+  const openSales = new Map<string, SaleWindow>();
 
   const account = (data: unknown, at: number): AccountActivity | null => {
     if (typeof data !== 'object' || data === null) return null;
@@ -116,7 +134,7 @@ export function aggregateAttendance(events: Iterable<RawEvent>): Attendance {
         invalid.add(key);
         return null;
       }
-      a = { platform: parsed.data.platform, userId, nickname: '', firstAt: at, lastAt: at, comments: 0, interactions: 0, orders: [] };
+      a = { platform: parsed.data.platform, userId, nickname: '', firstAt: at, lastAt: at, comments: 0, questions: 0, interactions: 0, orders: [] };
       accounts.set(key, a);
     }
     const name = nicknameOf(nickname);
@@ -129,6 +147,21 @@ export function aggregateAttendance(events: Iterable<RawEvent>): Attendance {
   for (const e of events) {
     lastAt = lastAt === null || e.at > lastAt ? e.at : lastAt;
     if (e.kind === 'feed.viewers') continue; // room counts name nobody; they only close the span
+    if (e.kind === 'sale') {
+      // Not a viewer's event: never counted as skipped. A sale is logged again as units sell; only status moves matter.
+      const parsed = SaleData.safeParse(parseJson(e.data));
+      if (!parsed.success) continue;
+      const open = openSales.get(parsed.data.planId);
+      if (parsed.data.status === 'live' && !open) {
+        const window: SaleWindow = { productId: parsed.data.productId, from: e.at, to: null };
+        openSales.set(parsed.data.planId, window);
+        saleWindows.push(window);
+      } else if (parsed.data.status !== 'live' && open) {
+        open.to = e.at;
+        openSales.delete(parsed.data.planId);
+      }
+      continue;
+    }
     if (e.kind === 'feed.order') {
       const parsed = OrderData.safeParse(parseJson(e.data));
       const a = parsed.success ? account(parsed.data, e.at) : null;
@@ -154,16 +187,40 @@ export function aggregateAttendance(events: Iterable<RawEvent>): Attendance {
       if (order) order.status = parsed.data.status;
       else laterUpdates.set(key, parsed.data);
     } else if (USER_KINDS.has(e.kind)) {
-      const a = account(parseJson(e.data), e.at);
+      const data = parseJson(e.data);
+      const a = account(data, e.at);
       if (!a) {
         skipped += 1;
         continue;
       }
-      if (e.kind === 'feed.comment') a.comments += 1;
+      if (e.kind === 'feed.comment') {
+        a.comments += 1;
+        if ((data as { isQuestion?: unknown }).isQuestion === true) a.questions += 1;
+      }
       if (INTERACTIONS.has(e.kind)) a.interactions += 1;
     }
   }
-  return { accounts, laterUpdates: [...laterUpdates.values()], skipped, lastAt };
+  return { accounts, laterUpdates: [...laterUpdates.values()], skipped, lastAt, saleWindows };
+}
+
+/**
+ * Which of the session's orders were flash-sale orders: placed while a flash sale of the product (matched by SKU
+ * through the show's product list) was live, its closing instant included (the order that sells the last unit is
+ * logged before the sale's sold-out). A sale still live at the end of the log counts until `spanEnd`.
+ */
+export function flashSaleCheck(windows: readonly SaleWindow[], showJson: string, spanEnd: number): (order: Pick<SessionOrder, 'sku' | 'at'>) => boolean {
+  if (windows.length === 0) return () => false;
+  const show = ShowProducts.safeParse(parseJson(showJson));
+  const skuOf = new Map((show.success ? show.data.products : []).map((p) => [p.id, p.sku]));
+  const bySku = new Map<string, { from: number; to: number }[]>();
+  for (const w of windows) {
+    const sku = skuOf.get(w.productId);
+    if (sku === undefined) continue;
+    const list = bySku.get(sku) ?? [];
+    list.push({ from: w.from, to: w.to ?? Math.max(spanEnd, w.from) });
+    bySku.set(sku, list);
+  }
+  return (order) => bySku.get(order.sku)?.some((w) => order.at >= w.from && order.at <= w.to) ?? false;
 }
 
 export interface Span {
@@ -209,14 +266,29 @@ export interface MemberSessionFigures {
   paidOrders: number;
   /** Their amount in SPEND_CURRENCY, fen. */
   spendFen: number;
+  questions: number;
+  /** The member came in at night (their first event of the session; NIGHT in auto-tags.ts). */
+  night: boolean;
 }
 
 export function memberSessionFigures(accounts: readonly AccountActivity[], span: Span): MemberSessionFigures {
-  const f: MemberSessionFigures = { single: accounts.length === 1 ? (accounts[0] ?? null) : null, firstAt: Infinity, lastAt: -Infinity, watchMs: 0, comments: 0, interactions: 0, paidOrders: 0, spendFen: 0 };
+  const f: MemberSessionFigures = {
+    single: accounts.length === 1 ? (accounts[0] ?? null) : null,
+    firstAt: Infinity,
+    lastAt: -Infinity,
+    watchMs: 0,
+    comments: 0,
+    interactions: 0,
+    paidOrders: 0,
+    spendFen: 0,
+    questions: 0,
+    night: false,
+  };
   for (const a of accounts) {
     if (a.firstAt < f.firstAt) f.firstAt = a.firstAt;
     if (a.lastAt > f.lastAt) f.lastAt = a.lastAt;
     f.comments += a.comments;
+    f.questions += a.questions;
     f.interactions += a.interactions;
     for (const o of a.orders) {
       if (o.status !== 'paid') continue;
@@ -225,5 +297,6 @@ export function memberSessionFigures(accounts: readonly AccountActivity[], span:
     }
   }
   f.watchMs = watchMs(accounts, span);
+  f.night = isNightInstant(f.firstAt);
   return f;
 }

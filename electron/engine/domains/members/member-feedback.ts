@@ -1,6 +1,6 @@
 import type { FeedBackResult } from '../../../../shared/members/feedback.ts';
 import { fromFen } from '../../../../shared/members/member.ts';
-import { memberSessionFigures, type AccountActivity, type Attendance, type Span } from './attendance.ts';
+import { flashSaleCheck, memberSessionFigures, type AccountActivity, type Attendance, type Span } from './attendance.ts';
 import type { SessionInfo } from './member-repository.ts';
 import { parseNicknames, withNickname } from './member-totals.ts';
 import { createMember, reassess, type WriteContext } from './member-writes.ts';
@@ -48,12 +48,27 @@ export function applyFeedBack(ctx: WriteContext, session: SessionInfo, attendanc
 
   // 2. Orders, each counted once whichever came first (this feed or a shop export); refunds flip the status.
   const ordersChanged = new Set<string>();
+  const inFlashSale = flashSaleCheck(attendance.saleWindows, session.show_json, span.to);
   for (const [memberId, { accounts }] of byMember) {
     for (const o of accounts.flatMap((a) => a.orders)) {
       const known = repo.order(o.platform, o.orderId);
       if (!known) {
         repo.insertOrder(
-          { platform: o.platform, order_id: o.orderId, member_id: memberId, platform_user_id: o.userId, session_id: session.id, source: 'live', sku: o.sku, quantity: o.quantity, amount_fen: o.amountFen, currency: o.currency, status: o.status, paid_at: o.at },
+          {
+            platform: o.platform,
+            order_id: o.orderId,
+            member_id: memberId,
+            platform_user_id: o.userId,
+            session_id: session.id,
+            source: 'live',
+            sku: o.sku,
+            quantity: o.quantity,
+            amount_fen: o.amountFen,
+            currency: o.currency,
+            status: o.status,
+            paid_at: o.at,
+            flash_sale: inFlashSale(o) ? 1 : 0,
+          },
           now,
         );
         ordersChanged.add(memberId);
@@ -92,8 +107,17 @@ export function applyFeedBack(ctx: WriteContext, session: SessionInfo, attendanc
       interactions: f.interactions,
       orders: f.paidOrders,
       spend_fen: f.spendFen,
+      questions: f.questions,
     });
-    const delta = { sessions: 1, interactiveSessions: f.interactions > 0 ? 1 : 0, watchMs: f.watchMs, comments: f.comments, interactions: f.interactions };
+    const delta = {
+      sessions: 1,
+      interactiveSessions: f.interactions > 0 ? 1 : 0,
+      watchMs: f.watchMs,
+      comments: f.comments,
+      interactions: f.interactions,
+      nightSessions: f.night ? 1 : 0,
+      questions: f.questions,
+    };
     let row = repo.addSessionTotals(memberId, delta, now);
     result.delta.sessionsWatched += 1;
     result.delta.interactiveSessions += delta.interactiveSessions;

@@ -1,6 +1,8 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Platform } from '../../../../shared/feeds/events.ts';
+import { AUTO_TAGS, NIGHT, type AutoTag } from '../../../../shared/members/auto-tags.ts';
 import { SPEND_CURRENCY, type MemberOrigin, type MemberTier } from '../../../../shared/members/member.ts';
+import type { PromotionLift } from '../../../../shared/members/promotions.ts';
 import type { OrderStatus } from '../../../../shared/members/import.ts';
 import type { RawEvent } from './attendance.ts';
 
@@ -26,16 +28,44 @@ export interface MemberRow {
   community_activities: number;
   community_as_of: number | null;
   spend_window_from: number | null;
+  questions: number;
+  night_sessions: number;
+  flash_sale_orders: number;
+  /** Automatic tags as a bit mask (bit i = AUTO_TAGS[i]). */
+  auto_tags: number;
 }
 
-/** The columns a tier decision (and the feed-back around it) reads; what the hot UPDATEs return. */
+/** The columns a tier and auto-tag decision (and the feed-back around it) reads; what the hot UPDATEs return. */
 export type TierRow = Pick<
   MemberRow,
-  'id' | 'display_name' | 'tier' | 'lifetime_spend_fen' | 'spend_12m_fen' | 'spend_window_from' | 'last_purchase_at' | 'sessions_watched' | 'interactive_sessions' | 'watch_ms' | 'community_activities'
+  | 'id'
+  | 'display_name'
+  | 'tier'
+  | 'lifetime_spend_fen'
+  | 'spend_12m_fen'
+  | 'spend_window_from'
+  | 'orders'
+  | 'first_purchase_at'
+  | 'last_purchase_at'
+  | 'sessions_watched'
+  | 'interactive_sessions'
+  | 'watch_ms'
+  | 'comments'
+  | 'community_activities'
+  | 'questions'
+  | 'night_sessions'
+  | 'flash_sale_orders'
+  | 'auto_tags'
 >;
 
 const TIER_COLUMNS =
-  'id, display_name, tier, lifetime_spend_fen, spend_12m_fen, spend_window_from, last_purchase_at, sessions_watched, interactive_sessions, watch_ms, community_activities';
+  'id, display_name, tier, lifetime_spend_fen, spend_12m_fen, spend_window_from, orders, first_purchase_at, last_purchase_at, sessions_watched, interactive_sessions, watch_ms, comments, community_activities, questions, night_sessions, flash_sale_orders, auto_tags';
+
+/** Whether a member_sessions row's first appearance is at night (NIGHT, the same rule as isNightInstant). */
+const NIGHT_SQL = (() => {
+  const local = `((first_seen_at + ${NIGHT.utcOffsetMinutes * 60_000}) % 86400000)`;
+  return `(${local} >= ${NIGHT.fromHour * 3_600_000} OR ${local} < ${NIGHT.toHour * 3_600_000})`;
+})();
 
 export interface AccountRow {
   platform: Platform;
@@ -61,6 +91,8 @@ export interface OrderRow {
   status: OrderStatus;
   paid_at: number;
   updated_at: number;
+  /** 1 when placed while a flash sale of the product was live. */
+  flash_sale: number;
 }
 
 export interface MemberSessionRow {
@@ -75,6 +107,7 @@ export interface MemberSessionRow {
   interactions: number;
   orders: number;
   spend_fen: number;
+  questions: number;
 }
 
 export interface SessionInfo {
@@ -83,6 +116,8 @@ export interface SessionInfo {
   title: string;
   started_at: number;
   ended_at: number | null;
+  /** The show as it ran (JSON), for the products of its flash sales. */
+  show_json: string;
 }
 
 export interface TierHistoryRow {
@@ -90,6 +125,7 @@ export interface TierHistoryRow {
   from_tier: MemberTier | null;
   to_tier: MemberTier;
   reason: string;
+  kind: 'rules' | 'promotion';
 }
 
 export interface SessionDelta {
@@ -98,6 +134,41 @@ export interface SessionDelta {
   watchMs: number;
   comments: number;
   interactions: number;
+  nightSessions: number;
+  questions: number;
+}
+
+export interface PromotionRow {
+  member_id: string;
+  grant_id: number;
+  lift: PromotionLift;
+  starts_at: number;
+  ends_at: number;
+  revoked_at: number | null;
+  start_logged: number;
+  end_logged: number;
+}
+
+export interface MemberPromotionRow extends PromotionRow {
+  reason: string;
+  granted_at: number;
+}
+
+export interface GrantRow {
+  id: number;
+  lift: PromotionLift;
+  starts_at: number;
+  ends_at: number;
+  reason: string;
+  granted_at: number;
+  target: string;
+}
+
+/** Filters of a selection (see PromotionSelection) and of search; every one given must hold. */
+export interface MemberFilter {
+  tier?: MemberTier | undefined;
+  tag?: string | undefined;
+  autoTag?: AutoTag | undefined;
 }
 
 export interface ExportRow extends MemberRow {
@@ -117,7 +188,8 @@ export function escapeGlob(text: string): string {
 }
 
 const MEMBER_COLUMNS = `id, display_name, origin, created_at, updated_at, tier, tier_since, lifetime_spend_fen, spend_12m_fen, spend_as_of, orders,
-  first_purchase_at, last_purchase_at, sessions_watched, interactive_sessions, watch_ms, comments, interactions, community_activities, community_as_of, spend_window_from`;
+  first_purchase_at, last_purchase_at, sessions_watched, interactive_sessions, watch_ms, comments, interactions, community_activities, community_as_of, spend_window_from,
+  questions, night_sessions, flash_sale_orders, auto_tags`;
 
 const PREFIXED_MEMBER_COLUMNS = MEMBER_COLUMNS.split(',')
   .map((c) => `m.${c.trim()}`)
@@ -129,11 +201,11 @@ const SQL = {
   memberPage: `SELECT ${MEMBER_COLUMNS} FROM members WHERE id > ? ORDER BY id LIMIT ?`,
   topBySpend: `SELECT ${MEMBER_COLUMNS} FROM members ORDER BY lifetime_spend_fen DESC LIMIT ?`,
   addSessionTotals: `UPDATE members SET sessions_watched = sessions_watched + ?, interactive_sessions = interactive_sessions + ?, watch_ms = watch_ms + ?,
-    comments = comments + ?, interactions = interactions + ?, updated_at = ? WHERE id = ? RETURNING ${TIER_COLUMNS}`,
-  refreshOrderTotals: `UPDATE members SET (orders, lifetime_spend_fen, spend_12m_fen, spend_window_from, first_purchase_at, last_purchase_at) = (
+    comments = comments + ?, interactions = interactions + ?, night_sessions = night_sessions + ?, questions = questions + ?, updated_at = ? WHERE id = ? RETURNING ${TIER_COLUMNS}`,
+  refreshOrderTotals: `UPDATE members SET (orders, lifetime_spend_fen, spend_12m_fen, spend_window_from, first_purchase_at, last_purchase_at, flash_sale_orders) = (
       SELECT COUNT(*), COALESCE(SUM(CASE WHEN currency = ?1 THEN amount_fen END), 0),
              COALESCE(SUM(CASE WHEN currency = ?1 AND paid_at >= ?2 THEN amount_fen END), 0),
-             MIN(CASE WHEN currency = ?1 AND paid_at >= ?2 THEN paid_at END), MIN(paid_at), MAX(paid_at)
+             MIN(CASE WHEN currency = ?1 AND paid_at >= ?2 THEN paid_at END), MIN(paid_at), MAX(paid_at), COALESCE(SUM(flash_sale), 0)
       FROM member_orders WHERE member_id = ?3 AND status = 'paid'),
     spend_as_of = ?4, updated_at = ?4
     WHERE id = ?3 RETURNING ${TIER_COLUMNS}`,
@@ -145,6 +217,25 @@ const SQL = {
       (SELECT group_concat(platform || ':' || platform_user_id, '|' ORDER BY platform, platform_user_id) FROM member_identities WHERE member_id = m.id) AS accounts
     FROM members AS m ORDER BY m.id`,
 } as const;
+
+/** A WHERE clause over `members AS m` for a filter; with no filter, every member. */
+function filterSql(filter: MemberFilter): { sql: string; params: SQLInputValue[] } {
+  const where: string[] = [];
+  const params: SQLInputValue[] = [];
+  if (filter.tier !== undefined) {
+    where.push('m.tier = ?');
+    params.push(filter.tier);
+  }
+  if (filter.tag !== undefined) {
+    where.push('m.id IN (SELECT member_id FROM member_tags WHERE tag = ? COLLATE NOCASE)');
+    params.push(filter.tag);
+  }
+  if (filter.autoTag !== undefined) {
+    where.push('m.id IN (SELECT member_id FROM member_auto_tags WHERE tag = ?)');
+    params.push(filter.autoTag);
+  }
+  return { sql: where.length > 0 ? where.join(' AND ') : '1', params };
+}
 
 /** SQL for member records. Callers group writes with `transaction`; nothing here opens one on its own. */
 export class MemberRepository {
@@ -195,7 +286,7 @@ export class MemberRepository {
   // ---- sessions (migration 002) ----------------------------------------------------------------------------
 
   session(id: string): SessionInfo | undefined {
-    return this.#get('SELECT id, kind, title, started_at, ended_at FROM sessions WHERE id = ?', id);
+    return this.#get('SELECT id, kind, title, started_at, ended_at, show_json FROM sessions WHERE id = ?', id);
   }
 
   /** The session's events of `kinds` in log order, read as arrays (half the cost of row objects for 100k-event shows). */
@@ -230,6 +321,7 @@ export class MemberRepository {
   }
 
   deleteMember(id: string): void {
+    this.#run('DELETE FROM member_auto_tags WHERE member_id = ?', id);
     this.#run('DELETE FROM members WHERE id = ?', id);
   }
 
@@ -300,12 +392,153 @@ export class MemberRepository {
     this.#run('UPDATE members SET tier = ?, tier_since = ? WHERE id = ?', tier, at, memberId);
   }
 
-  addTierHistory(memberId: string, at: number, from: MemberTier | null, to: MemberTier, reason: string): void {
-    this.#run('INSERT INTO tier_history (member_id, at, from_tier, to_tier, reason) VALUES (?, ?, ?, ?, ?)', memberId, at, from, to, reason);
+  addTierHistory(memberId: string, at: number, from: MemberTier | null, to: MemberTier, reason: string, kind: 'rules' | 'promotion' = 'rules'): void {
+    this.#run('INSERT INTO tier_history (member_id, at, from_tier, to_tier, reason, kind) VALUES (?, ?, ?, ?, ?, ?)', memberId, at, from, to, reason, kind);
   }
 
   tierHistory(memberId: string, limit = 100): TierHistoryRow[] {
-    return this.#all('SELECT at, from_tier, to_tier, reason FROM tier_history WHERE member_id = ? ORDER BY at DESC, id DESC LIMIT ?', memberId, limit);
+    return this.#all('SELECT at, from_tier, to_tier, reason, kind FROM tier_history WHERE member_id = ? ORDER BY at DESC, id DESC LIMIT ?', memberId, limit);
+  }
+
+  // ---- automatic tags -------------------------------------------------------------------------------------
+
+  /** Replaces the member's automatic tags (mask and rows) with `mask`; manual tags are another table. */
+  setAutoTags(memberId: string, before: number, mask: number): void {
+    this.#run('UPDATE members SET auto_tags = ? WHERE id = ?', mask, memberId);
+    AUTO_TAGS.forEach((tag, i) => {
+      const had = (before & (1 << i)) !== 0;
+      const has = (mask & (1 << i)) !== 0;
+      if (had && !has) this.#run('DELETE FROM member_auto_tags WHERE member_id = ? AND tag = ?', memberId, tag);
+      else if (has && !had) this.#run('INSERT OR IGNORE INTO member_auto_tags (member_id, tag) VALUES (?, ?)', memberId, tag);
+    });
+  }
+
+  // ---- temporary promotions -------------------------------------------------------------------------------
+
+  insertGrant(g: Omit<GrantRow, 'id'>): number {
+    const row = this.#get<{ id: number }>(
+      'INSERT INTO promotion_grants (lift, starts_at, ends_at, reason, granted_at, target) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      g.lift,
+      g.starts_at,
+      g.ends_at,
+      g.reason,
+      g.granted_at,
+      g.target,
+    );
+    return row?.id ?? 0;
+  }
+
+  grant(id: number): GrantRow | undefined {
+    return this.#get('SELECT * FROM promotion_grants WHERE id = ?', id);
+  }
+
+  insertPromotion(p: Omit<PromotionRow, 'revoked_at'>): void {
+    this.#run(
+      'INSERT INTO member_promotions (member_id, grant_id, lift, starts_at, ends_at, start_logged, end_logged) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      p.member_id,
+      p.grant_id,
+      p.lift,
+      p.starts_at,
+      p.ends_at,
+      p.start_logged,
+      p.end_logged,
+    );
+  }
+
+  /** Every promotion of the member with its grant's reason, oldest grant first. */
+  promotionsOf(memberId: string): MemberPromotionRow[] {
+    return this.#all(
+      `SELECT p.*, g.reason, g.granted_at FROM member_promotions AS p JOIN promotion_grants AS g ON g.id = p.grant_id
+       WHERE p.member_id = ? ORDER BY p.grant_id`,
+      memberId,
+    );
+  }
+
+  /** The member's promotions not over at `at` (not revoked, not ended): the ones that can lift them now or later. */
+  openPromotionsOf(memberId: string, at: number): MemberPromotionRow[] {
+    return this.#all(
+      `SELECT p.*, g.reason, g.granted_at FROM member_promotions AS p JOIN promotion_grants AS g ON g.id = p.grant_id
+       WHERE p.member_id = ? AND p.revoked_at IS NULL AND p.ends_at > ? ORDER BY p.grant_id`,
+      memberId,
+      at,
+    );
+  }
+
+  /** Promotions active at `at`, with the member's computed tier (for counts by effective tier and the export). */
+  activePromotions(at: number): (PromotionRow & { tier: MemberTier })[] {
+    return this.#all(
+      `SELECT p.*, m.tier FROM member_promotions AS p JOIN members AS m ON m.id = p.member_id
+       WHERE p.revoked_at IS NULL AND p.ends_at > ?1 AND p.starts_at <= ?1 ORDER BY p.member_id`,
+      at,
+    );
+  }
+
+  /** Members with a promotion start or end due by `at` that is not in the tier history yet. */
+  membersWithEdgesOwed(at: number): string[] {
+    return this.#all<{ member_id: string }>(
+      `SELECT member_id FROM member_promotions WHERE start_logged = 0 AND starts_at <= ?1
+       UNION SELECT member_id FROM member_promotions WHERE end_logged = 0 AND ends_at <= ?1`,
+      at,
+    ).map((r) => r.member_id);
+  }
+
+  markPromotionLogged(memberId: string, grantId: number, edge: 'start' | 'end'): void {
+    this.#run(`UPDATE member_promotions SET ${edge === 'start' ? 'start_logged' : 'end_logged'} = 1 WHERE member_id = ? AND grant_id = ?`, memberId, grantId);
+  }
+
+  /** Marks one member's promotion revoked at `at` (both edges then count as written). */
+  revokePromotion(memberId: string, grantId: number, at: number): void {
+    this.#run('UPDATE member_promotions SET revoked_at = ?, start_logged = 1, end_logged = 1 WHERE member_id = ? AND grant_id = ?', at, memberId, grantId);
+  }
+
+  /** Members of a grant whose promotion is not over at `at`. */
+  openMembersOfGrant(grantId: number, at: number): string[] {
+    return this.#all<{ member_id: string }>('SELECT member_id FROM member_promotions WHERE grant_id = ? AND revoked_at IS NULL AND ends_at > ? ORDER BY member_id', grantId, at).map(
+      (r) => r.member_id,
+    );
+  }
+
+  /** Grants with at least one member whose promotion is not over at `at`, newest first, with their counts. */
+  openGrants(at: number): (GrantRow & { members: number; open_members: number })[] {
+    return this.#all(
+      `SELECT g.*, (SELECT COUNT(*) FROM member_promotions WHERE grant_id = g.id) AS members, o.open_members
+       FROM (SELECT grant_id, COUNT(*) AS open_members FROM member_promotions WHERE revoked_at IS NULL AND ends_at > ? GROUP BY grant_id) AS o
+       JOIN promotion_grants AS g ON g.id = o.grant_id ORDER BY g.id DESC`,
+      at,
+    );
+  }
+
+  movePromotions(fromId: string, toId: string): void {
+    this.#run(
+      `INSERT OR IGNORE INTO member_promotions (member_id, grant_id, lift, starts_at, ends_at, revoked_at, start_logged, end_logged)
+       SELECT ?, grant_id, lift, starts_at, ends_at, revoked_at, start_logged, end_logged FROM member_promotions WHERE member_id = ?`,
+      toId,
+      fromId,
+    );
+    this.#run('DELETE FROM member_promotions WHERE member_id = ?', fromId);
+  }
+
+  /** Ids of the members a selection matches now, in id order. */
+  selectionIds(filter: MemberFilter): string[] {
+    const { sql, params } = filterSql(filter);
+    return this.#all<{ id: string }>(`SELECT m.id FROM members AS m WHERE ${sql} ORDER BY m.id`, ...params).map((r) => r.id);
+  }
+
+  selectionCount(filter: MemberFilter): number {
+    const { sql, params } = filterSql(filter);
+    return this.#get<{ n: number }>(`SELECT COUNT(*) AS n FROM members AS m WHERE ${sql}`, ...params)?.n ?? 0;
+  }
+
+  /** The biggest spenders among the members a filter matches. */
+  topBySpendWhere(filter: MemberFilter, limit: number): MemberRow[] {
+    const { sql, params } = filterSql(filter);
+    return this.#all(`SELECT ${PREFIXED_MEMBER_COLUMNS} FROM members AS m WHERE ${sql} ORDER BY m.lifetime_spend_fen DESC LIMIT ?`, ...params, limit);
+  }
+
+  /** Whether the member matches a filter. */
+  matches(memberId: string, filter: MemberFilter): boolean {
+    const { sql, params } = filterSql(filter);
+    return this.#get(`SELECT 1 AS ok FROM members AS m WHERE m.id = ? AND ${sql}`, memberId, ...params) !== undefined;
   }
 
   tierCounts(): Partial<Record<MemberTier, number>> {
@@ -342,10 +575,10 @@ export class MemberRepository {
     return this.#get('SELECT * FROM member_orders WHERE platform = ? AND order_id = ?', platform, orderId);
   }
 
-  insertOrder(o: Omit<OrderRow, 'updated_at'>, at: number): void {
+  insertOrder(o: Omit<OrderRow, 'updated_at' | 'flash_sale'> & { flash_sale?: number }, at: number): void {
     this.#run(
-      `INSERT INTO member_orders (platform, order_id, member_id, platform_user_id, session_id, source, sku, quantity, amount_fen, currency, status, paid_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO member_orders (platform, order_id, member_id, platform_user_id, session_id, source, sku, quantity, amount_fen, currency, status, paid_at, updated_at, flash_sale)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       o.platform,
       o.order_id,
       o.member_id,
@@ -359,6 +592,7 @@ export class MemberRepository {
       o.status,
       o.paid_at,
       at,
+      o.flash_sale ?? 0,
     );
   }
 
@@ -392,8 +626,8 @@ export class MemberRepository {
 
   insertMemberSession(r: MemberSessionRow): void {
     this.#run(
-      `INSERT INTO member_sessions (member_id, session_id, platform, platform_user_id, first_seen_at, last_seen_at, watch_ms, comments, interactions, orders, spend_fen)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO member_sessions (member_id, session_id, platform, platform_user_id, first_seen_at, last_seen_at, watch_ms, comments, interactions, orders, spend_fen, questions)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       r.member_id,
       r.session_id,
       r.platform,
@@ -405,6 +639,7 @@ export class MemberRepository {
       r.interactions,
       r.orders,
       r.spend_fen,
+      r.questions,
     );
   }
 
@@ -432,7 +667,7 @@ export class MemberRepository {
         const last = Math.max(there.last_seen_at, r.last_seen_at);
         this.#run(
           `UPDATE member_sessions SET platform = NULL, platform_user_id = NULL, first_seen_at = ?, last_seen_at = ?, watch_ms = ?, comments = ?,
-           interactions = ?, orders = ?, spend_fen = ? WHERE member_id = ? AND session_id = ?`,
+           interactions = ?, orders = ?, spend_fen = ?, questions = ? WHERE member_id = ? AND session_id = ?`,
           first,
           last,
           Math.min(there.watch_ms + r.watch_ms, last - first),
@@ -440,6 +675,7 @@ export class MemberRepository {
           there.interactions + r.interactions,
           there.orders + r.orders,
           there.spend_fen + r.spend_fen,
+          there.questions + r.questions,
           toId,
           r.session_id,
         );
@@ -455,7 +691,7 @@ export class MemberRepository {
 
   /** Adds one session's figures and answers the member as it is now. */
   addSessionTotals(memberId: string, d: SessionDelta, at: number): TierRow {
-    return this.#get(SQL.addSessionTotals, d.sessions, d.interactiveSessions, d.watchMs, d.comments, d.interactions, at, memberId) as TierRow;
+    return this.#get(SQL.addSessionTotals, d.sessions, d.interactiveSessions, d.watchMs, d.comments, d.interactions, d.nightSessions, d.questions, at, memberId) as TierRow;
   }
 
   /** Recounts the order figures from member_orders (paid orders; spend in SPEND_CURRENCY only). */
@@ -466,8 +702,9 @@ export class MemberRepository {
   /** Recounts every figure from the source tables (after merges, splits and account moves). */
   refreshTotals(memberId: string, windowStart: number, at: number): TierRow {
     this.#run(
-      `UPDATE members SET (sessions_watched, interactive_sessions, watch_ms, comments, interactions) = (
-         SELECT COUNT(*), COALESCE(SUM(interactions > 0), 0), COALESCE(SUM(watch_ms), 0), COALESCE(SUM(comments), 0), COALESCE(SUM(interactions), 0)
+      `UPDATE members SET (sessions_watched, interactive_sessions, watch_ms, comments, interactions, night_sessions, questions) = (
+         SELECT COUNT(*), COALESCE(SUM(interactions > 0), 0), COALESCE(SUM(watch_ms), 0), COALESCE(SUM(comments), 0), COALESCE(SUM(interactions), 0),
+                COALESCE(SUM(${NIGHT_SQL}), 0), COALESCE(SUM(questions), 0)
          FROM member_sessions WHERE member_id = ?1)
        WHERE id = ?1`,
       memberId,
@@ -527,6 +764,7 @@ export class MemberRepository {
       ['name', like, `SELECT id AS member_id, display_name AS value FROM members WHERE display_name LIKE ? ESCAPE '\\' LIMIT ?`],
       ['nickname', like, `SELECT member_id, nickname AS value FROM member_identities WHERE nickname LIKE ? ESCAPE '\\' LIMIT ?`],
       ['tag', like, `SELECT member_id, tag AS value FROM member_tags WHERE tag LIKE ? ESCAPE '\\' LIMIT ?`],
+      ['autoTag', glob, `SELECT member_id, tag AS value FROM member_auto_tags WHERE tag GLOB ? LIMIT ?`],
     ];
     return sources.flatMap(([field, pattern, sql]) => this.#all<{ member_id: string; value: string }>(sql, pattern, limit).map((r) => ({ ...r, field })));
   }

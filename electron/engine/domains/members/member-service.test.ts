@@ -54,7 +54,7 @@ describe('feedBack', () => {
     const u1 = member(h, 'douyin', 'u1');
     expect(u1).toMatchObject({ displayName: '小红', origin: 'live', tier: 'silver' });
     expect(u1?.totals).toMatchObject({ lifetimeSpend: 199, spend12m: 199, orders: 1, lastPurchaseAt: T0 + 21 * MIN, sessionsWatched: 1, watchMs: 20 * MIN, watchMinutes: 20 });
-    expect(u1?.tierHistory).toEqual([{ at: h.clock.now, from: null, to: 'silver', reason: expect.stringMatching(/^session "Show s1" \(2025-06-01\): silver: purchase in the last 3 months/) as string }]);
+    expect(u1?.tierHistory).toEqual([{ at: h.clock.now, from: null, to: 'silver', reason: expect.stringMatching(/^session "Show s1" \(2025-06-01\): silver: purchase in the last 3 months/) as string, kind: 'rules' }]);
     expect(u1?.recentSessions).toEqual([{ sessionId: 's1', title: 'Show s1', startedAt: T0, watchMs: 20 * MIN, comments: 1, interactions: 2, orders: 1, spend: 199 }]);
     expect(member(h, 'douyin', 'u3')?.totals).toMatchObject({ sessionsWatched: 1, interactiveSessions: 0, interactionRate: 0, watchMs: 0 });
   });
@@ -194,7 +194,8 @@ describe('tiers over time', () => {
     expect(member(h, 'douyin', 'u1')?.tier).toBe('silver');
     h.clock.now = T0 + 100 * DAY;
     const r = await h.service.recomputeTiers();
-    expect(r).toEqual({ members: 3, changed: 1, tierMoves: [{ from: 'silver', to: 'bronze', count: 1 }] });
+    // u1's only purchase is now 100 days old: "lapsed" as well.
+    expect(r).toEqual({ members: 3, changed: 1, tierMoves: [{ from: 'silver', to: 'bronze', count: 1 }], autoTagsChanged: 1, promotionEdges: 0 });
     const u1 = member(h, 'douyin', 'u1');
     expect(u1?.tier).toBe('bronze');
     expect(u1?.tierHistory[0]).toMatchObject({ from: 'silver', to: 'bronze', reason: expect.stringMatching(/^tier recount: bronze: .*purchase in the last 3 months \(last 2025-06-01\) missed/) as string });
@@ -436,7 +437,7 @@ describe('search and lookup', () => {
       { platform: 'douyin', userId: 'stranger' },
     ]);
     expect(Object.keys(r.members)).toEqual(['douyin:dy_alice', 'taobao:tb_bob']);
-    expect(r.members['douyin:dy_alice']).toEqual({ memberId: 'C100', displayName: 'Alice', tier: 'bronze', lifetimeSpend: 0, spend12m: 0, orders: 0, lastPurchaseAt: null, sessionsWatched: 0 });
+    expect(r.members['douyin:dy_alice']).toEqual({ memberId: 'C100', displayName: 'Alice', tier: 'bronze', promotedUntil: null, lifetimeSpend: 0, spend12m: 0, orders: 0, lastPurchaseAt: null, sessionsWatched: 0 });
   });
 
   it('exports every member; the export reads back as a members import that changes nothing', () => {

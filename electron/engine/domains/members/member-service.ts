@@ -1,6 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { MembersCommand, MembersCommandType } from '../../../../shared/members/commands.ts';
-import type { FeedBackResult, MergeResult, RecomputeResult, SplitResult } from '../../../../shared/members/feedback.ts';
+import type { AutoTag } from '../../../../shared/members/auto-tags.ts';
+import { autoTagsFromMask } from '../../../../shared/members/auto-tags.ts';
+import type { MembersCommand, MembersCommandType, PromotionSelection } from '../../../../shared/members/commands.ts';
+import type { FeedBackResult, GrantResult, MergeResult, RecomputeResult, RevokeResult, SplitResult } from '../../../../shared/members/feedback.ts';
 import { parseImport, type ImportKind, type ImportMode, type ImportOptions, type ImportIssue, type ImportOutcome } from '../../../../shared/members/import.ts';
 import {
   fromFen,
@@ -9,8 +11,21 @@ import {
   type LookupResult,
   type Member,
   type MemberSummary,
+  type MemberTier,
 } from '../../../../shared/members/member.ts';
-import { assignTier, DEFAULT_TIER_RULES, monthsBefore, TierRules, tierShares, type TierShares } from '../../../../shared/members/tiers.ts';
+import {
+  duePromotionEdges,
+  effectiveTier,
+  PROMOTION_MAX_MS,
+  PROMOTION_MAX_DAYS,
+  promotionReason,
+  promotionStatus,
+  type Effective,
+  type LoggedPromotion,
+  type PromotionGrant,
+  type PromotionLift,
+} from '../../../../shared/members/promotions.ts';
+import { assignTier, DEFAULT_TIER_RULES, effectiveTierCounts, monthsBefore, TierRules, tierShares, type TierShares } from '../../../../shared/members/tiers.ts';
 import { serializeCsv } from '../../../../shared/show/csv.ts';
 import { CommandFailure } from '../../dispatch/command-failure.ts';
 import type { Logger } from '../../log.ts';
@@ -18,7 +33,7 @@ import type { SettingsRepository } from '../settings/settings-repository.ts';
 import { aggregateAttendance, FEEDBACK_EVENT_KINDS, type Span } from './attendance.ts';
 import { applyFeedBack, emptyFeedBackResult } from './member-feedback.ts';
 import { runImport } from './member-import.ts';
-import type { MemberRepository, MemberRow } from './member-repository.ts';
+import type { MemberFilter, MemberPromotionRow, MemberRepository, MemberRow, PromotionRow } from './member-repository.ts';
 import { cardOf, parseNicknames, summaryOf, TierMoves, tierInputOf, totalsOf } from './member-totals.ts';
 import { createMember, mergeInto, moveAccount, reassess, type WriteContext } from './member-writes.ts';
 
@@ -38,7 +53,25 @@ export type MembersChange =
   | { kind: 'import'; outcome: ImportOutcome }
   | { kind: 'merge'; result: MergeResult }
   | { kind: 'split'; result: SplitResult }
-  | { kind: 'rules'; rules: TierRules };
+  | { kind: 'rules'; rules: TierRules }
+  | { kind: 'promotion'; action: 'grant' | 'revoke'; result: GrantResult | RevokeResult };
+
+/** A stored promotion row as the pure rules see it. */
+type Promo<R extends PromotionRow = PromotionRow> = LoggedPromotion & { row: R };
+function spanOf<R extends PromotionRow>(row: R): Promo<R> {
+  return { lift: row.lift, startsAt: row.starts_at, endsAt: row.ends_at, revokedAt: row.revoked_at, startLogged: row.start_logged === 1, endLogged: row.end_logged === 1, row };
+}
+
+/** Grants list at most this many member ids in their target summary. */
+const TARGET_IDS_KEPT = 20;
+
+export interface GrantInput {
+  target: { memberIds: string[] } | { selection: PromotionSelection };
+  lift: PromotionLift;
+  startsAt?: number | undefined;
+  endsAt: number;
+  reason: string;
+}
 
 export interface MembersServiceDeps {
   repo: MemberRepository;
@@ -79,7 +112,7 @@ export class MembersService {
   }
 
   #context(now: number, rules = this.rules()): WriteContext {
-    return { repo: this.#repo, now, rules, windowStart: monthsBefore(now, rules.spendWindowMonths), moves: new TierMoves(), newId: this.#newId };
+    return { repo: this.#repo, now, rules, windowStart: monthsBefore(now, rules.spendWindowMonths), moves: new TierMoves(), autoTagsChanged: 0, newId: this.#newId };
   }
 
   // ---- feed-back ------------------------------------------------------------------------------------------
@@ -113,8 +146,9 @@ export class MembersService {
   // ---- tiers ----------------------------------------------------------------------------------------------
 
   /**
-   * Recounts every member's spend window and tier at `now` (tiers move down as purchases age). Runs page by page,
-   * each its own transaction, yielding in between so a live show's feed is not held up by 500k members.
+   * Recounts every member's spend window, tier and automatic tags at `now` (tiers move down as purchases age, "lapsed"
+   * comes with time). Runs page by page, each its own transaction, yielding in between so a live show's feed is not
+   * held up by 500k members. Then writes the promotion starts and ends that are due into the tier history.
    */
   async recomputeTiers(now = this.#now()): Promise<RecomputeResult> {
     const ctx = this.#context(now);
@@ -143,7 +177,8 @@ export class MembersService {
       after = last.id;
       await yieldToEventLoop();
     }
-    const result: RecomputeResult = { members, changed, tierMoves: ctx.moves.list() };
+    const promotionEdges = this.#repo.transaction(() => this.#repo.membersWithEdgesOwed(now).reduce((n, id) => n + this.#settle(id, now), 0));
+    const result: RecomputeResult = { members, changed, tierMoves: ctx.moves.list(), autoTagsChanged: ctx.autoTagsChanged, promotionEdges };
     this.#onChange({ kind: 'recompute', result });
     return result;
   }
@@ -172,8 +207,133 @@ export class MembersService {
     this.#timer = null;
   }
 
+  /** Members by effective tier now (temporary promotions count), against the plan, with how many are promoted. */
   shares(): TierShares {
-    return tierShares(this.#repo.tierCounts(), this.rules());
+    const now = this.#now();
+    const byMember = new Map<string, { tier: MemberTier; spans: Promo[] }>();
+    for (const row of this.#repo.activePromotions(now)) {
+      const entry = byMember.get(row.member_id) ?? { tier: row.tier, spans: [] };
+      entry.spans.push(spanOf(row));
+      byMember.set(row.member_id, entry);
+    }
+    const lifted = [...byMember.values()].map(({ tier, spans }) => ({ from: tier, to: effectiveTier(tier, spans, now).tier }));
+    const { counts, promoted } = effectiveTierCounts(this.#repo.tierCounts(), lifted);
+    return tierShares(counts, this.rules(), promoted);
+  }
+
+  // ---- temporary promotions -------------------------------------------------------------------------------
+
+  /** The member's effective tier at `now`, from the computed tier and their promotions not over yet. */
+  #effective(row: Pick<MemberRow, 'id' | 'tier'>, now: number): Effective<Promo<MemberPromotionRow>> {
+    return effectiveTier(row.tier, this.#repo.openPromotionsOf(row.id, now).map(spanOf), now);
+  }
+
+  /**
+   * Writes the member's promotion edges due by `now` (starts of promotions granted ahead, natural ends) into the
+   * tier history at the instant each happened; inside the caller's transaction. Answers how many were written.
+   */
+  #settle(memberId: string, now: number): number {
+    const row = this.#repo.member(memberId);
+    if (!row) return 0;
+    const edges = duePromotionEdges(row.tier, this.#repo.promotionsOf(memberId).map(spanOf), now);
+    for (const e of edges) {
+      const p = e.promotion.row;
+      this.#repo.addTierHistory(memberId, e.at, e.from, e.to, promotionReason(e.edge, { ...e.promotion, reason: p.reason }), 'promotion');
+      this.#repo.markPromotionLogged(memberId, p.grant_id, e.edge);
+    }
+    return edges.length;
+  }
+
+  /**
+   * Lifts members for a period: the ones named, or every member the selection matches now. Each member's grant is in
+   * their tier history with the reason; while it is active their effective tier is the higher of computed and promoted.
+   */
+  grantPromotion(input: GrantInput): GrantResult {
+    const now = this.#now();
+    const startsAt = input.startsAt ?? now;
+    if (input.endsAt <= now) throw new CommandFailure('bad_request', 'endsAt: the promotion must end in the future');
+    if (input.endsAt <= startsAt) throw new CommandFailure('bad_request', 'endsAt: must be after startsAt');
+    if (input.endsAt - startsAt > PROMOTION_MAX_MS) throw new CommandFailure('bad_request', `endsAt: a promotion lasts at most ${PROMOTION_MAX_DAYS} days`);
+    const reason = input.reason.trim();
+    let ids: string[];
+    let target: unknown;
+    if ('memberIds' in input.target) {
+      ids = [...new Set(input.target.memberIds)];
+      const missing = ids.filter((id) => !this.#repo.member(id));
+      if (missing.length > 0) throw new CommandFailure('not_found', `There is no member ${missing.slice(0, 5).map((id) => `"${id}"`).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}`);
+      target = { memberIds: ids.slice(0, TARGET_IDS_KEPT), more: Math.max(0, ids.length - TARGET_IDS_KEPT) };
+    } else {
+      ids = this.#repo.selectionIds(input.target.selection);
+      if (ids.length === 0) throw new CommandFailure('conflict', 'No member matches the selection: nothing was granted');
+      target = { selection: Object.fromEntries(Object.entries(input.target.selection).filter(([, v]) => v !== undefined)) };
+    }
+    const grant = { lift: input.lift, starts_at: startsAt, ends_at: input.endsAt, reason, granted_at: now, target: JSON.stringify(target) };
+    const text = promotionReason('grant', { lift: input.lift, startsAt, endsAt: input.endsAt, reason });
+    const result = this.#repo.transaction(() => {
+      const grantId = this.#repo.insertGrant(grant);
+      for (const id of ids) {
+        this.#settle(id, now);
+        const row = this.#repo.member(id);
+        if (!row) continue;
+        const before = this.#effective(row, now).tier;
+        const started = startsAt <= now;
+        this.#repo.insertPromotion({ member_id: id, grant_id: grantId, lift: input.lift, starts_at: startsAt, ends_at: input.endsAt, start_logged: started ? 1 : 0, end_logged: 0 });
+        this.#repo.addTierHistory(id, now, before, this.#effective(row, now).tier, text, 'promotion');
+      }
+      return { grantId, members: ids.length };
+    });
+    this.#log?.info(`Promotion ${result.grantId} granted to ${result.members} members: ${text}`);
+    this.#onChange({ kind: 'promotion', action: 'grant', result });
+    return result;
+  }
+
+  /** Ends a grant early, for every member still promoted by it or for one; each revocation is in the tier history. */
+  revokePromotion(grantId: number, memberId?: string, note?: string): RevokeResult {
+    const now = this.#now();
+    const grant = this.#repo.grant(grantId);
+    if (!grant) throw new CommandFailure('not_found', `There is no promotion ${grantId}`);
+    const open = this.#repo.openMembersOfGrant(grantId, now);
+    const ids = memberId === undefined ? open : open.filter((id) => id === memberId);
+    if (ids.length === 0) {
+      throw new CommandFailure('conflict', memberId === undefined ? `Promotion ${grantId} is already over for every member` : `Member "${memberId}" has no open promotion ${grantId}`);
+    }
+    const text = promotionReason('revoke', { lift: grant.lift, startsAt: grant.starts_at, endsAt: grant.ends_at, reason: grant.reason }, note?.trim() || undefined);
+    const result = this.#repo.transaction(() => {
+      for (const id of ids) {
+        this.#settle(id, now);
+        const row = this.#repo.member(id);
+        if (!row) continue;
+        const before = this.#effective(row, now).tier;
+        this.#repo.revokePromotion(id, grantId, now);
+        this.#repo.addTierHistory(id, now, before, this.#effective(row, now).tier, text, 'promotion');
+      }
+      return { grantId, members: ids.length };
+    });
+    this.#log?.info(`Promotion ${grantId} revoked for ${result.members} members`);
+    this.#onChange({ kind: 'promotion', action: 'revoke', result });
+    return result;
+  }
+
+  /** Grants still open for at least one member (scheduled or active), newest first. */
+  promotionGrants(): PromotionGrant[] {
+    const now = this.#now();
+    return this.#repo.openGrants(now).map((g) => ({
+      id: g.id,
+      lift: g.lift,
+      startsAt: g.starts_at,
+      endsAt: g.ends_at,
+      reason: g.reason,
+      grantedAt: g.granted_at,
+      target: JSON.parse(g.target) as PromotionGrant['target'],
+      members: g.members,
+      openMembers: g.open_members,
+      status: promotionStatus({ lift: g.lift, startsAt: g.starts_at, endsAt: g.ends_at, revokedAt: null }, now),
+    }));
+  }
+
+  /** How many members a selection matches now. */
+  selectionCount(selection: MemberFilter): number {
+    return this.#repo.selectionCount(selection);
   }
 
   // ---- imports and export ---------------------------------------------------------------------------------
@@ -229,7 +389,12 @@ export class MembersService {
       'interactions',
       'interaction_rate',
       'community_activities',
+      'effective_tier',
+      'auto_tags',
     ];
+    const now = this.#now();
+    const promoted = new Map<string, Promo[]>();
+    for (const p of this.#repo.activePromotions(now)) promoted.set(p.member_id, [...(promoted.get(p.member_id) ?? []), spanOf(p)]);
     const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
     const rows: string[][] = [header];
     for (const r of this.#repo.exportRows()) {
@@ -253,6 +418,8 @@ export class MembersService {
         String(t.interactions),
         t.interactionRate === null ? '' : t.interactionRate.toFixed(3),
         String(t.communityActivities),
+        effectiveTier(r.tier, promoted.get(r.id) ?? [], now).tier,
+        autoTagsFromMask(r.auto_tags).join('|'),
       ]);
     }
     return serializeCsv(rows, { bom: true });
@@ -260,30 +427,47 @@ export class MembersService {
 
   // ---- reading --------------------------------------------------------------------------------------------
 
-  /** By any id (member, platform account, community), nickname, name or tag prefix; exact matches first. */
-  search(query: string, limit = SEARCH_LIMIT): MemberSummary[] {
+  /**
+   * By any id (member, platform account, community), nickname, name, tag or automatic tag prefix; exact matches
+   * first. With `autoTag`, only members carrying that automatic tag (the biggest spenders among them when the query
+   * is empty).
+   */
+  search(query: string, limit = SEARCH_LIMIT, filter: { autoTag?: AutoTag | undefined } = {}): MemberSummary[] {
     const text = query.trim();
     const n = Math.min(Math.max(1, Math.trunc(limit)), SEARCH_LIMIT);
-    if (text === '') return this.#repo.topBySpend(n).map((row) => this.#summary(row));
+    const now = this.#now();
+    const filtered = filter.autoTag !== undefined;
+    if (text === '') return (filtered ? this.#repo.topBySpendWhere(filter, n) : this.#repo.topBySpend(n)).map((row) => this.#summary(row, now));
     const lower = text.toLowerCase();
     const rank = new Map<string, number>();
-    for (const hit of this.#repo.searchIds(text, n)) {
+    // A filter drops hits after the prefix searches: look further so a page still fills.
+    for (const hit of this.#repo.searchIds(text, filtered ? n * 10 : n)) {
       const score = hit.value.toLowerCase() === lower ? 0 : 1;
       rank.set(hit.member_id, Math.min(rank.get(hit.member_id) ?? 1, score));
     }
-    const rows = [...rank.keys()].map((id) => this.#repo.member(id)).filter((r) => r !== undefined);
+    const rows = [...rank.keys()]
+      .filter((id) => !filtered || this.#repo.matches(id, filter))
+      .map((id) => this.#repo.member(id))
+      .filter((r) => r !== undefined);
     rows.sort((a, b) => (rank.get(a.id) ?? 1) - (rank.get(b.id) ?? 1) || b.lifetime_spend_fen - a.lifetime_spend_fen || a.id.localeCompare(b.id));
-    return rows.slice(0, n).map((row) => this.#summary(row));
+    return rows.slice(0, n).map((row) => this.#summary(row, now));
   }
 
-  #summary(row: MemberRow): MemberSummary {
+  #summary(row: MemberRow, now: number): MemberSummary {
     const accounts = this.#repo.accountsOf(row.id).map((a) => ({ platform: a.platform, platformUserId: a.platform_user_id, nickname: a.nickname }));
-    return summaryOf(row, accounts, this.#repo.tagsOf(row.id));
+    return summaryOf(row, accounts, this.#repo.tagsOf(row.id), this.#effective(row, now));
   }
 
+  /** One member as of now. Promotion edges that came due since the last recount are written first (a read settles them). */
   member(id: string): Member | undefined {
-    const row = this.#repo.member(id);
+    const now = this.#now();
+    let row = this.#repo.member(id);
     if (!row) return undefined;
+    if (duePromotionEdges(row.tier, this.#repo.promotionsOf(id).map(spanOf), now).length > 0) {
+      this.#repo.transaction(() => this.#settle(id, now));
+      row = this.#repo.member(id) ?? row;
+    }
+    const open = this.#repo.openPromotionsOf(id, now).map(spanOf);
     return {
       id: row.id,
       displayName: row.display_name,
@@ -298,11 +482,24 @@ export class MembersService {
       })),
       communityIds: this.#repo.communitiesOf(id),
       tags: this.#repo.tagsOf(id),
+      autoTags: autoTagsFromMask(row.auto_tags),
       totals: totalsOf(row),
-      tier: row.tier,
+      tier: effectiveTier(row.tier, open, now).tier,
+      computedTier: row.tier,
       tierSince: row.tier_since,
-      assessment: assignTier(tierInputOf(row), this.rules(), this.#now()),
-      tierHistory: this.#repo.tierHistory(id).map((h) => ({ at: h.at, from: h.from_tier, to: h.to_tier, reason: h.reason })),
+      promotions: open.map((p) => ({
+        grantId: p.row.grant_id,
+        lift: p.lift,
+        startsAt: p.startsAt,
+        endsAt: p.endsAt,
+        revokedAt: p.revokedAt,
+        reason: p.row.reason,
+        grantedAt: p.row.granted_at,
+        status: promotionStatus(p, now),
+        tier: effectiveTier(row.tier, [p], Math.max(now, p.startsAt)).tier,
+      })),
+      assessment: assignTier(tierInputOf(row), this.rules(), now),
+      tierHistory: this.#repo.tierHistory(id).map((h) => ({ at: h.at, from: h.from_tier, to: h.to_tier, reason: h.reason, kind: h.kind })),
       recentSessions: this.#repo.recentSessions(id).map((s) => ({
         sessionId: s.session_id,
         title: s.title,
@@ -319,9 +516,10 @@ export class MembersService {
   /** Badges for the comment panel: one call for all the rows on screen. */
   lookup(accounts: LookupRequest): LookupResult {
     const members: LookupResult['members'] = {};
+    const now = this.#now();
     for (const { platform, userId } of accounts) {
       const row = this.#repo.cardByAccount(platform, userId);
-      if (row) members[identityKey(platform, userId)] = cardOf(row);
+      if (row) members[identityKey(platform, userId)] = cardOf(row, this.#effective(row, now));
     }
     return { members };
   }
@@ -373,6 +571,8 @@ export class MembersService {
       'members.merge': (c) => void this.merge(c.targetId, c.sourceId, c.reason),
       'members.split': (c) => void this.split(c.memberId, c.platform, c.platformUserId, c.reason),
       'members.setTierRules': async (c) => void (await this.setTierRules(c.rules)),
+      'members.grantPromotion': (c) => void this.grantPromotion(c),
+      'members.revokePromotion': (c) => void this.revokePromotion(c.grantId, c.memberId, c.note),
     };
   }
 }

@@ -1,4 +1,6 @@
+import { autoTagsFromMask, type AutoTagInput } from '../../../../shared/members/auto-tags.ts';
 import type { MemberCard, MemberSummary, MemberTier, MemberTotals } from '../../../../shared/members/member.ts';
+import { promotionEndsAt, type Effective, type PromotionSpan } from '../../../../shared/members/promotions.ts';
 import { fromFen, NICKNAME_HISTORY } from '../../../../shared/members/member.ts';
 import type { TierMove } from '../../../../shared/members/import.ts';
 import type { TierInput } from '../../../../shared/members/tiers.ts';
@@ -22,6 +24,9 @@ export function totalsOf(row: MemberRow): MemberTotals {
     interactionRate: row.sessions_watched > 0 ? row.interactive_sessions / row.sessions_watched : null,
     communityActivities: row.community_activities,
     communityAsOf: row.community_as_of,
+    questions: row.questions,
+    nightSessions: row.night_sessions,
+    flashSaleOrders: row.flash_sale_orders,
   };
 }
 
@@ -36,11 +41,28 @@ export function tierInputOf(row: TierRow): TierInput {
   };
 }
 
-export function cardOf(row: MemberRow): MemberCard {
+export function autoTagInputOf(row: TierRow): AutoTagInput {
+  return {
+    spend12m: fromFen(row.spend_12m_fen),
+    orders: row.orders,
+    firstPurchaseAt: row.first_purchase_at,
+    lastPurchaseAt: row.last_purchase_at,
+    sessionsWatched: row.sessions_watched,
+    watchMs: row.watch_ms,
+    comments: row.comments,
+    questions: row.questions,
+    nightSessions: row.night_sessions,
+    flashSaleOrders: row.flash_sale_orders,
+  };
+}
+
+/** `effective` is the member's effective tier now (effectiveTier of the computed tier and their promotions). */
+export function cardOf(row: MemberRow, effective: Effective<PromotionSpan>): MemberCard {
   return {
     memberId: row.id,
     displayName: row.display_name,
-    tier: row.tier,
+    tier: effective.tier,
+    promotedUntil: effective.promotion === null ? null : promotionEndsAt(effective.promotion),
     lifetimeSpend: fromFen(row.lifetime_spend_fen),
     spend12m: fromFen(row.spend_12m_fen),
     orders: row.orders,
@@ -49,14 +71,18 @@ export function cardOf(row: MemberRow): MemberCard {
   };
 }
 
-export function summaryOf(row: MemberRow, identities: MemberSummary['identities'], tags: string[]): MemberSummary {
+export function summaryOf(row: MemberRow, identities: MemberSummary['identities'], tags: string[], effective: Effective<PromotionSpan>): MemberSummary {
   return {
     id: row.id,
     displayName: row.display_name,
-    tier: row.tier,
+    tier: effective.tier,
+    computedTier: row.tier,
+    promotedUntil: effective.promotion === null ? null : promotionEndsAt(effective.promotion),
     identities,
     tags,
+    autoTags: autoTagsFromMask(row.auto_tags),
     lifetimeSpend: fromFen(row.lifetime_spend_fen),
+    spend12m: fromFen(row.spend_12m_fen),
     lastPurchaseAt: row.last_purchase_at,
     sessionsWatched: row.sessions_watched,
   };

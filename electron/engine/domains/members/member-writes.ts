@@ -1,8 +1,9 @@
+import { autoTagMask, autoTagsOf } from '../../../../shared/members/auto-tags.ts';
 import type { MemberOrigin, MemberTier } from '../../../../shared/members/member.ts';
 import { identityKey } from '../../../../shared/members/member.ts';
 import { assignTier, tierOf, type TierRules } from '../../../../shared/members/tiers.ts';
 import type { MemberRepository, TierRow } from './member-repository.ts';
-import { tierInputOf, type TierMoves } from './member-totals.ts';
+import { autoTagInputOf, tierInputOf, type TierMoves } from './member-totals.ts';
 
 /** What every write inside one transaction shares: the clock, the rules and the tally of tier moves. */
 export interface WriteContext {
@@ -12,16 +13,32 @@ export interface WriteContext {
   /** Start of the spend window at `now`. */
   windowStart: number;
   moves: TierMoves;
+  /** Members whose automatic tags changed in this transaction. */
+  autoTagsChanged: number;
   newId: () => string;
   /** Called for each tier change, e.g. to keep a few examples. */
   onMove?: (row: TierRow, from: MemberTier | null, to: MemberTier, reason: string) => void;
 }
 
 /**
+ * Replaces the member's automatic tags with the ones the figures in `row` earn at ctx.now (when they differ). Manual
+ * tags are another table and are never touched. Answers whether anything changed.
+ */
+export function updateAutoTags(ctx: WriteContext, row: TierRow): boolean {
+  const mask = autoTagMask(autoTagsOf(autoTagInputOf(row), ctx.rules.autoTags, ctx.now));
+  if (mask === row.auto_tags) return false;
+  ctx.repo.setAutoTags(row.id, row.auto_tags, mask);
+  ctx.autoTagsChanged += 1;
+  return true;
+}
+
+/**
  * Applies the tier rules to the member as stored now; a change (or a new member's first tier) is written with its
- * reason to the history. `why` says what triggered it (a session, an import, a merge).
+ * reason to the history. `why` says what triggered it (a session, an import, a merge). The automatic tags are
+ * brought up to date on the way.
  */
 export function reassess(ctx: WriteContext, row: TierRow, isNew: boolean, why: string): MemberTier {
+  updateAutoTags(ctx, row);
   const input = tierInputOf(row);
   if (!isNew && tierOf(input, ctx.rules, ctx.now) === row.tier) return row.tier;
   const assessment = assignTier(input, ctx.rules, ctx.now);
@@ -60,6 +77,7 @@ export function mergeInto(ctx: WriteContext, targetId: string, sourceId: string,
   repo.moveTags(sourceId, targetId);
   repo.moveCommunities(sourceId, targetId);
   repo.moveTierHistory(sourceId, targetId);
+  repo.movePromotions(sourceId, targetId);
   // Activity counts are per community account: one person in two communities did both sets of activities.
   const asOfs = [target.community_as_of, source.community_as_of].filter((v) => v !== null);
   repo.setCommunityActivities(targetId, target.community_activities + source.community_activities, asOfs.length > 0 ? Math.max(...asOfs) : null, ctx.now);

@@ -82,6 +82,24 @@ describe('members HTTP API', () => {
     expect(badLookup.status).toBe(400);
   });
 
+  it('serves the open promotions, counts a selection and filters search by automatic tag', async () => {
+    const { h, base } = await serve();
+    await csvPost(`${base}/import?kind=members&mode=apply`, 'member_id,nickname,tags\r\nC1,Ann,festival\r\nC2,Bo,\r\n');
+    expect(await (await fetch(`${base}/selection?tier=bronze`)).json()).toEqual({ count: 2 });
+    expect(await (await fetch(`${base}/selection?tier=bronze&tag=festival`)).json()).toEqual({ count: 1 });
+    expect((await fetch(`${base}/selection`)).status).toBe(400);
+    expect((await fetch(`${base}/selection?tier=gold`)).status).toBe(400);
+    h.service.grantPromotion({ target: { selection: { tag: 'festival' } }, lift: 'step', endsAt: h.clock.now + 86_400_000, reason: '618' });
+    expect(await (await fetch(`${base}/promotions`)).json()).toEqual([
+      expect.objectContaining({ id: 1, reason: '618', lift: 'step', target: { selection: { tag: 'festival' } }, members: 1, openMembers: 1, status: 'active' }),
+    ]);
+    expect(await (await fetch(`${base}/tier-shares`)).json()).toMatchObject({ total: 2, promoted: 1, tiers: [{ count: 0 }, { count: 1, promoted: 1 }, { count: 1 }] });
+    expect(await (await fetch(`${base}/C1`)).json()).toMatchObject({ tier: 'silver', computedTier: 'bronze' });
+    expect(await (await fetch(`${base}/export.csv`)).text()).toMatch(/\r\nC1,Ann,festival,,bronze,.*,silver,\r\n/);
+    expect(((await (await fetch(`${base}?autoTag=lurker`)).json()) as unknown[]).length).toBe(0);
+    expect((await fetch(`${base}?autoTag=gold`)).status).toBe(400);
+  });
+
   it('previews a feed-back without writing and refuses rehearsals', async () => {
     const { h, base } = await serve();
     addSession(h.db, { id: 's1' });

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_PREFIX } from '../../../../shared/protocol/index.ts';
 import { formatIssues, ImportKind, ImportMode, MAX_MEMBER_IMPORT_BYTES } from '../../../../shared/members/import.ts';
+import { AutoTag } from '../../../../shared/members/auto-tags.ts';
+import { PromotionSelection } from '../../../../shared/members/commands.ts';
 import { LookupRequest } from '../../../../shared/members/member.ts';
 import { BodyError, readJsonBody, sendError, sendJson, type ApiRoutes } from '../../http/api.ts';
 import { CommandFailure } from '../../dispatch/command-failure.ts';
@@ -62,8 +64,9 @@ function fail(res: ServerResponse, error: unknown): boolean {
 }
 
 /**
- * Member records over HTTP: search, a member, CSV import (preview / apply) and export, tier shares, badge lookup
- * and the feed-back preview (commands answer only ok / error, so the dry run's figures come from here).
+ * Member records over HTTP: search, a member, CSV import (preview / apply) and export, tier shares, badge lookup,
+ * the feed-back preview (commands answer only ok / error, so the dry run's figures come from here), the open
+ * temporary promotions and how many members a promotion selection matches.
  */
 export function createMembersRoutes(members: MembersService): ApiRoutes {
   return async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
@@ -81,7 +84,13 @@ export function createMembersRoutes(members: MembersService): ApiRoutes {
       if (first === undefined) {
         if (!allow('GET')) return true;
         const limit = Number(url.searchParams.get('limit') ?? 50);
-        sendJson(res, 200, members.search(url.searchParams.get('q') ?? '', Number.isFinite(limit) ? limit : 50));
+        const autoTagParam = url.searchParams.get('autoTag');
+        const autoTag = autoTagParam === null || autoTagParam === '' ? undefined : AutoTag.safeParse(autoTagParam);
+        if (autoTag !== undefined && !autoTag.success) {
+          sendError(res, 'bad_request', `autoTag must be one of ${AutoTag.options.join(', ')}`);
+          return true;
+        }
+        sendJson(res, 200, members.search(url.searchParams.get('q') ?? '', Number.isFinite(limit) ? limit : 50, { autoTag: autoTag?.data }));
       } else if (first === 'import' && rest.length === 1) {
         if (!allow('POST')) return true;
         const kind = ImportKind.safeParse(url.searchParams.get('kind'));
@@ -106,6 +115,18 @@ export function createMembersRoutes(members: MembersService): ApiRoutes {
       } else if (first === 'tier-rules' && rest.length === 1) {
         if (!allow('GET')) return true;
         sendJson(res, 200, members.rules());
+      } else if (first === 'promotions' && rest.length === 1) {
+        if (!allow('GET')) return true;
+        sendJson(res, 200, members.promotionGrants());
+      } else if (first === 'selection' && rest.length === 1) {
+        if (!allow('GET')) return true;
+        const raw = Object.fromEntries([...url.searchParams.entries()].filter(([k, v]) => ['tier', 'tag', 'autoTag'].includes(k) && v !== ''));
+        const selection = PromotionSelection.safeParse(raw);
+        if (!selection.success) {
+          sendError(res, 'bad_request', `Use ?tier=vip|silver|bronze&tag=…&autoTag=… (at least one): ${selection.error.issues[0]?.message ?? ''}`);
+          return true;
+        }
+        sendJson(res, 200, { count: members.selectionCount(selection.data) });
       } else if (first === 'lookup' && rest.length === 1) {
         if (!allow('POST')) return true;
         const parsed = LookupRequest.safeParse(await readJsonBody(req, MAX_LOOKUP_BYTES));

@@ -1,5 +1,6 @@
 import { useCallback, useId } from 'react';
 import type { Member } from '../../../../shared/members/member.ts';
+import type { TierRules } from '../../../../shared/members/tiers.ts';
 import { ApiError } from '../../app/api.ts';
 import { Link } from '../../app/Link.tsx';
 import { ROUTE_PATHS } from '../../app/router.ts';
@@ -12,19 +13,25 @@ import { MemberAuditList } from './MemberAuditList.tsx';
 import { MemberIdentities } from './MemberIdentities.tsx';
 import { MemberMerge } from './MemberMerge.tsx';
 import { MemberSessions } from './MemberSessions.tsx';
-import { fetchAudit, fetchMember, type MemberAudit } from './membersApi.ts';
+import { AutoTagChip } from './AutoTagChip.tsx';
+import { MemberPromotions } from './MemberPromotions.tsx';
+import { fetchAudit, fetchMember, fetchTierRules, type MemberAudit } from './membersApi.ts';
 import { MemberTierSection } from './MemberTierSection.tsx';
 import { MemberTotalsList } from './MemberTotalsList.tsx';
 import { useResource as useLoad } from '../../app/useResource.ts';
 
 const ORIGIN_LABEL = { live: 'members.origin.live', import: 'members.origin.import', split: 'members.origin.split' } as const;
 
-async function loadCard(id: string, signal: AbortSignal): Promise<{ member: Member; audit: MemberAudit[] }> {
-  const [member, audit] = await Promise.all([fetchMember(id, signal), fetchAudit(id, signal)]);
-  return { member, audit };
+async function loadCard(id: string, signal: AbortSignal): Promise<{ member: Member; audit: MemberAudit[]; rules: TierRules | null }> {
+  // The rules only explain the automatic tags (tooltips): the card still shows without them.
+  const [member, audit, rules] = await Promise.all([fetchMember(id, signal), fetchAudit(id, signal), fetchTierRules(signal).catch(() => null)]);
+  return { member, audit, rules };
 }
 
-/** One member's card: tier and why, totals, linked accounts (split), merge another record in, audit trail. */
+/**
+ * One member's card: effective tier and why, temporary promotions (grant, revoke), automatic and manual tags, totals,
+ * linked accounts (split), merge another record in, audit trail.
+ */
 export function MemberPage({ memberId }: { memberId: string }) {
   const t = useT();
   const id = useId();
@@ -58,9 +65,16 @@ export function MemberPage({ memberId }: { memberId: string }) {
     );
   }
 
-  const { member, audit } = card.data;
+  const { member, audit, rules } = card.data;
   return (
-    <main className="view members-view member-page" data-testid="member-card" data-member-id={member.id} data-tier={member.tier} aria-busy={card.refreshing}>
+    <main
+      className="view members-view member-page"
+      data-testid="member-card"
+      data-member-id={member.id}
+      data-tier={member.tier}
+      data-computed-tier={member.computedTier}
+      aria-busy={card.refreshing}
+    >
       {back}
       <header className="member-page__header">
         <h1 className="view__heading">
@@ -73,8 +87,17 @@ export function MemberPage({ memberId }: { memberId: string }) {
             {t('members.card.since')} <time dateTime={isoOf(member.createdAt)}>{formatDay(member.createdAt, locale)}</time>
           </span>
         </p>
+        {member.autoTags.length > 0 && (
+          <p className="member-page__tags" data-testid="member-auto-tags" aria-label={t('members.autoTag.heading')}>
+            <span className="member-page__tags-label">{t('members.autoTag.heading')}</span>
+            {member.autoTags.map((tag) => (
+              <AutoTagChip key={tag} tag={tag} rules={rules} />
+            ))}
+          </p>
+        )}
         {(member.tags.length > 0 || member.communityIds.length > 0) && (
-          <p className="member-page__tags">
+          <p className="member-page__tags" aria-label={t('members.card.manualTags')}>
+            <span className="member-page__tags-label">{t('members.card.manualTags')}</span>
             {member.tags.map((tag) => (
               <span key={`t-${tag}`} className="member-tag" data-testid="member-tag">
                 <bdi>{tag}</bdi>
@@ -91,7 +114,10 @@ export function MemberPage({ memberId }: { memberId: string }) {
 
       <div className="member-page__grid">
         <MemberTierSection member={member} />
-        <MemberTotalsList totals={member.totals} />
+        <div className="members-view__side">
+          <MemberPromotions member={member} onChanged={changed} />
+          <MemberTotalsList totals={member.totals} />
+        </div>
       </div>
 
       <MemberIdentities member={member} onChanged={changed} />

@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
-import { identityKey, type MemberCard } from '../../../../shared/members/member.ts';
+import { AUTO_TAGS, AutoTag } from '../../../../shared/members/auto-tags.ts';
+import { identityKey } from '../../../../shared/members/member.ts';
 import { Link } from '../../app/Link.tsx';
 import { navigate } from '../../app/navigation.ts';
 import { memberPagePath } from '../../app/router.ts';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
-import { formatDay, formatSpend, isoOf, memberName } from './format.ts';
-import { lookupMembers, searchMembers, type MemberHit } from './membersApi.ts';
+import { AUTO_TAG_LABEL, AutoTagChip } from './AutoTagChip.tsx';
+import { formatDay, formatSpend, formatWhen, isoOf, memberName } from './format.ts';
+import { searchMembers } from './membersApi.ts';
 import { TierBadge } from './TierBadge.tsx';
 import { useResource as useLoad } from '../../app/useResource.ts';
 import { useDebounced } from './useDebounced.ts';
@@ -16,35 +18,21 @@ const DEBOUNCE_MS = 300;
 /** Platform accounts listed per member in a row; the card lists them all. */
 const IDS_SHOWN = 3;
 
-/**
- * Search hits with their 12-month spend. The engine's hits carry lifetime spend only, so the 12-month figure is read
- * from the badge lookup of each member's first account (one request for the page); members without an account
- * show none.
- */
-async function searchWithSpend(query: string, signal: AbortSignal): Promise<MemberHit[]> {
-  const hits = await searchMembers(query, signal);
-  const accounts = hits.flatMap((h) => {
-    const first = h.identities[0];
-    return h.spend12m === undefined && first !== undefined ? [{ platform: first.platform, userId: first.platformUserId }] : [];
-  });
-  if (accounts.length === 0) return hits;
-  const cards: Readonly<Record<string, MemberCard>> = await lookupMembers(accounts).catch(() => ({}));
-  return hits.map((h) => {
-    const first = h.identities[0];
-    if (h.spend12m !== undefined || first === undefined) return h;
-    const card = cards[identityKey(first.platform, first.platformUserId)];
-    return card !== undefined && card.memberId === h.id ? { ...h, spend12m: card.spend12m } : h;
-  });
-}
+/** Manual tags shown per row (the card lists them all); automatic tags are few and all shown. */
+const TAGS_SHOWN = 4;
 
-/** Search by any id (member, platform account, community), nickname or tag; the biggest spenders when empty. */
+/**
+ * Search by any id (member, platform account, community), nickname or tag; the biggest spenders when empty. The
+ * automatic-tag filter narrows either to members carrying that tag.
+ */
 export function MemberSearch({ revision }: { revision: number }) {
   const t = useT();
   const id = useId();
   const locale = useLanguage((s) => s.language);
   const [text, setText] = useState('');
+  const [autoTag, setAutoTag] = useState<AutoTag | null>(null);
   const query = useDebounced(text.trim(), DEBOUNCE_MS);
-  const [hits] = useLoad(`${revision}|${query}`, (signal) => searchWithSpend(query, signal));
+  const [hits] = useLoad(`${revision}|${autoTag ?? ''}|${query}`, (signal) => searchMembers(query, signal, autoTag));
 
   return (
     <section className="panel members-search" aria-labelledby={`${id}-heading`}>
@@ -63,7 +51,28 @@ export function MemberSearch({ revision }: { revision: number }) {
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <p className="form-help">{query === '' ? t('members.search.top') : t('members.search.matching', { query })}</p>
+      <label className="field field--compact">
+        <span className="field-label">{t('members.search.autoTagFilter')}</span>
+        <select
+          data-testid="members-auto-tag-filter"
+          value={autoTag ?? ''}
+          onChange={(e) => {
+            const parsed = AutoTag.safeParse(e.target.value);
+            setAutoTag(parsed.success ? parsed.data : null);
+          }}
+        >
+          <option value="">{t('members.search.anyAutoTag')}</option>
+          {AUTO_TAGS.map((tag) => (
+            <option key={tag} value={tag}>
+              {t(AUTO_TAG_LABEL[tag])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="form-help">
+        {query === '' ? t('members.search.top') : t('members.search.matching', { query })}
+        {autoTag !== null && ` ${t('members.search.withAutoTag', { tag: t(AUTO_TAG_LABEL[autoTag]) })}`}
+      </p>
 
       {hits.status === 'error' && <ApiErrorMessage error={hits.error} testId="members-search-error" scope="members" />}
       {hits.status === 'loading' && <p className="form-help">{t('members.loading')}</p>}
@@ -94,6 +103,7 @@ export function MemberSearch({ revision }: { revision: number }) {
                     data-testid="member-row"
                     data-member-id={hit.id}
                     data-tier={hit.tier}
+                    data-computed-tier={hit.computedTier}
                     onClick={(e) => {
                       // The whole row opens the card; the link inside stays for the keyboard and new tabs.
                       if (e.target instanceof Element && e.target.closest('a, button') !== null) return;
@@ -103,14 +113,26 @@ export function MemberSearch({ revision }: { revision: number }) {
                   >
                     <td>
                       <TierBadge tier={hit.tier} />
+                      {hit.promotedUntil !== null && (
+                        <span
+                          className="tier-promoted"
+                          data-testid="member-row-promoted"
+                          title={t('members.promotion.promotedUntil', { when: formatWhen(hit.promotedUntil, locale) })}
+                        >
+                          {t('members.promotion.short')}
+                        </span>
+                      )}
                     </td>
                     <th scope="row" className="members-table__name">
                       <Link to={memberPagePath(hit.id)} className="members-table__link" testId="member-open">
                         <bdi>{memberName(hit.displayName, hit.id)}</bdi>
                       </Link>
-                      {hit.tags.length > 0 && (
+                      {(hit.tags.length > 0 || hit.autoTags.length > 0) && (
                         <span className="members-table__tags">
-                          {hit.tags.slice(0, 4).map((tag) => (
+                          {hit.autoTags.map((tag) => (
+                            <AutoTagChip key={`a-${tag}`} tag={tag} />
+                          ))}
+                          {hit.tags.slice(0, TAGS_SHOWN).map((tag) => (
                             <span key={tag} className="member-tag">
                               <bdi>{tag}</bdi>
                             </span>
@@ -132,12 +154,8 @@ export function MemberSearch({ revision }: { revision: number }) {
                         <span className="form-help">{t('members.search.moreAccounts', { count: hit.identities.length - IDS_SHOWN })}</span>
                       )}
                     </td>
-                    <td className="members-table__num" data-testid="member-row-spend">
-                      {hit.spend12m === undefined ? (
-                        <span title={t('members.search.lifetimeOnly', { amount: formatSpend(hit.lifetimeSpend, locale) })}>—</span>
-                      ) : (
-                        formatSpend(hit.spend12m, locale)
-                      )}
+                    <td className="members-table__num" data-testid="member-row-spend" data-spend12m={hit.spend12m}>
+                      <span title={t('members.search.lifetime', { amount: formatSpend(hit.lifetimeSpend, locale) })}>{formatSpend(hit.spend12m, locale)}</span>
                     </td>
                     <td>
                       <time dateTime={isoOf(hit.lastPurchaseAt)}>{formatDay(hit.lastPurchaseAt, locale)}</time>

@@ -23,6 +23,9 @@ export function MemberTotalsList({ totals }: { totals: MemberTotals }) {
     { id: 'interactions', label: 'members.totals.interactions', value: formatCount(totals.interactions, locale) },
     { id: 'interactionRate', label: 'members.totals.interactionRate', value: formatPercent(totals.interactionRate, locale, 1) },
     { id: 'communityActivities', label: 'members.totals.communityActivities', value: formatCount(totals.communityActivities, locale) },
+    { id: 'questions', label: 'members.totals.questions', value: formatCount(totals.questions, locale) },
+    { id: 'nightSessions', label: 'members.totals.nightSessions', value: formatCount(totals.nightSessions, locale) },
+    { id: 'flashSaleOrders', label: 'members.totals.flashSaleOrders', value: formatCount(totals.flashSaleOrders, locale) },
   ];
   return (
     <section className="panel" aria-labelledby={`${id}-heading`} data-testid="member-totals">

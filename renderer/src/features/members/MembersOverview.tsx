@@ -4,10 +4,14 @@ import { invalidateMemberBadges } from './badgeStore.ts';
 import { FeedBackPanel } from './FeedBackPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { MemberSearch } from './MemberSearch.tsx';
+import { PromotionsPanel } from './PromotionsPanel.tsx';
 import { TierRulesEditor } from './TierRulesEditor.tsx';
 import { TierShareChart } from './TierShareChart.tsx';
 
-/** The members page: find a member, see the tier split against the plan, feed shows back, import, set the rules. */
+/**
+ * The members page: find a member (by automatic tag too), see the tier split against the plan, feed shows back, run
+ * temporary promotions, import, set the rules.
+ */
 export function MembersOverview() {
   const t = useT();
   /** Bumped after anything here changed the records: search and shares load again. */
@@ -26,6 +30,7 @@ export function MembersOverview() {
         <MemberSearch revision={revision} />
         <div className="members-view__side">
           <TierShareChart revision={revision} />
+          <PromotionsPanel revision={revision} onChanged={changed} />
           <FeedBackPanel onChanged={changed} />
         </div>
       </div>

@@ -20,6 +20,15 @@ const FIELD_LABEL = {
   targetVip: 'members.rules.targetVip',
   targetSilver: 'members.rules.targetSilver',
   targetBronze: 'members.rules.targetBronze',
+  tagBigSpend: 'members.rules.tagBigSpend',
+  tagNewBuyerDays: 'members.rules.tagNewBuyerDays',
+  tagLapsedDays: 'members.rules.tagLapsedDays',
+  tagFlashOrders: 'members.rules.tagFlashOrders',
+  tagLurkerSessions: 'members.rules.tagLurkerSessions',
+  tagLurkerMinutes: 'members.rules.tagLurkerMinutes',
+  tagQuestions: 'members.rules.tagQuestions',
+  tagNightSessions: 'members.rules.tagNightSessions',
+  tagNightShare: 'members.rules.tagNightShare',
 } as const satisfies Record<RuleFieldId, MessageKey>;
 
 const UNIT_LABEL = {
@@ -28,6 +37,7 @@ const UNIT_LABEL = {
   count: 'members.unit.count',
   months: 'members.unit.months',
   minutes: 'members.unit.minutes',
+  days: 'members.unit.days',
 } as const satisfies Record<(typeof RULE_FIELDS)[number]['unit'], MessageKey>;
 
 const GROUPS = [
@@ -35,6 +45,7 @@ const GROUPS = [
   { group: 'silver', heading: 'members.rules.silverHeading' },
   { group: null, heading: 'members.rules.windowHeading' },
   { group: 'targetShares', heading: 'members.rules.planHeading' },
+  { group: 'autoTags', heading: 'members.rules.autoTagsHeading' },
 ] as const;
 
 const TARGET_FIELDS: readonly RuleFieldId[] = ['targetVip', 'targetSilver', 'targetBronze'];

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { MemberTier } from '../../../../shared/members/member.ts';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount } from '../feeds/format.ts';
@@ -15,12 +16,16 @@ const STATUS_LABEL = {
   none: 'members.shares.noMembers',
 } as const;
 
-/** Members by tier against the plan's split (~15 / 35 / 50 %): one bar per tier with the plan's mark on it. */
+/**
+ * Members by effective tier (temporary promotions count) against the plan's split (~15 / 35 / 50 %): one bar per tier
+ * with the plan's mark on it, and how many are there only through a promotion.
+ */
 export function TierShareChart({ revision }: { revision: number }) {
   const t = useT();
   const id = useId();
   const locale = useLanguage((s) => s.language);
   const [shares] = useLoad(`shares|${revision}`, fetchTierShares);
+  const promotedOf = (tier: MemberTier) => (shares.status === 'ready' ? (shares.data.tiers.find((s) => s.tier === tier)?.promoted ?? 0) : 0);
 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`} data-testid="tier-shares">
@@ -31,8 +36,9 @@ export function TierShareChart({ revision }: { revision: number }) {
       {shares.status === 'loading' && <p className="form-help">{t('members.loading')}</p>}
       {shares.status === 'ready' && (
         <>
-          <p className="form-help" data-testid="tier-shares-total" data-total={shares.data.total}>
+          <p className="form-help" data-testid="tier-shares-total" data-total={shares.data.total} data-promoted={shares.data.promoted}>
             {t('members.shares.total', { count: formatCount(shares.data.total, locale) })}
+            {shares.data.promoted > 0 && ` · ${t('members.shares.promotedTotal', { count: formatCount(shares.data.promoted, locale) })}`}
           </p>
           <ul className="tier-shares">
             {tierShareBars(shares.data, locale).map((bar) => (
@@ -43,12 +49,21 @@ export function TierShareChart({ revision }: { revision: number }) {
                 data-tier={bar.tier}
                 data-status={bar.status}
                 data-count={bar.count}
+                data-promoted={promotedOf(bar.tier)}
                 data-actual={bar.actualPercent.toFixed(1)}
                 data-target={bar.targetPercent.toFixed(1)}
               >
                 <div className="tier-share__label">
                   <span className="tier-share__name">{t(TIER_LABEL[bar.tier])}</span>
-                  <span className="tier-share__count">{t('members.shares.count', { count: formatCount(bar.count, locale) })}</span>
+                  <span className="tier-share__count">
+                    {t('members.shares.count', { count: formatCount(bar.count, locale) })}
+                    {promotedOf(bar.tier) > 0 && (
+                      <span className="tier-share__promoted" data-testid="tier-share-promoted">
+                        {' '}
+                        {t('members.shares.promoted', { count: formatCount(promotedOf(bar.tier), locale) })}
+                      </span>
+                    )}
+                  </span>
                 </div>
                 <div
                   className="tier-share__track"
@@ -68,6 +83,7 @@ export function TierShareChart({ revision }: { revision: number }) {
             ))}
           </ul>
           <p className="form-help">{t('members.shares.legend')}</p>
+          <p className="form-help">{t('members.shares.effectiveLegend')}</p>
         </>
       )}
     </section>

@@ -9,6 +9,7 @@ const card = (memberId: string, tier: MemberTier): MemberCard => ({
   memberId,
   displayName: memberId,
   tier,
+  promotedUntil: null,
   lifetimeSpend: 100,
   spend12m: 80,
   orders: 2,

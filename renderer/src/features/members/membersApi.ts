@@ -1,8 +1,11 @@
 /* The engine's member API (electron/engine/domains/members/members-api.ts), every answer checked. */
 import { z } from 'zod';
+import type { AutoTag } from '../../../../shared/members/auto-tags.ts';
+import type { PromotionSelection } from '../../../../shared/members/commands.ts';
 import { FeedBackResult } from '../../../../shared/members/feedback.ts';
 import { ImportIssue, ImportOutcome, type ImportKind, type ImportMode } from '../../../../shared/members/import.ts';
 import { LookupResult, Member, MemberSummary, type LookupRequest, type MemberCard } from '../../../../shared/members/member.ts';
+import { PromotionGrant } from '../../../../shared/members/promotions.ts';
 import { TierRules, TierShares } from '../../../../shared/members/tiers.ts';
 import { API_PREFIX, SessionSummary } from '../../../../shared/protocol/index.ts';
 import { ApiError, apiDownload, apiGet, apiPost, currentToken, errorFromResponse } from '../../app/api.ts';
@@ -11,9 +14,9 @@ const BASE = `${API_PREFIX}/members`;
 export const memberPath = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 export const MEMBERS_EXPORT_PATH = `${BASE}/export.csv`;
 
-/** A search hit; `spend12m` is read when the engine sends it (it sends lifetime spend only for now). */
-export const MemberHit = MemberSummary.extend({ spend12m: z.number().optional() });
-export type MemberHit = z.infer<typeof MemberHit>;
+/** A search hit: effective tier, tags (manual and automatic), lifetime and 12-month spend. */
+export const MemberHit = MemberSummary;
+export type MemberHit = MemberSummary;
 
 export const MemberAudit = z.object({
   kind: z.string(),
@@ -26,9 +29,23 @@ export const MemberAudit = z.object({
 });
 export type MemberAudit = z.infer<typeof MemberAudit>;
 
-export function searchMembers(query: string, signal?: AbortSignal): Promise<MemberHit[]> {
+/** Search; with `autoTag`, only members carrying that automatic tag. */
+export function searchMembers(query: string, signal?: AbortSignal, autoTag?: AutoTag | null): Promise<MemberHit[]> {
   const q = new URLSearchParams({ q: query.trim() });
+  if (autoTag) q.set('autoTag', autoTag);
   return apiGet(`${BASE}?${q.toString()}`, z.array(MemberHit), signal);
+}
+
+/** Temporary promotions not over yet for at least one member, newest first. */
+export function fetchPromotionGrants(signal?: AbortSignal): Promise<PromotionGrant[]> {
+  return apiGet(`${BASE}/promotions`, z.array(PromotionGrant), signal);
+}
+
+/** How many members a promotion selection matches now. */
+export async function fetchSelectionCount(selection: PromotionSelection, signal?: AbortSignal): Promise<number> {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(selection)) if (typeof value === 'string' && value !== '') q.set(key, value);
+  return (await apiGet(`${BASE}/selection?${q.toString()}`, z.object({ count: z.number() }), signal)).count;
 }
 
 export function fetchMember(id: string, signal?: AbortSignal): Promise<Member> {

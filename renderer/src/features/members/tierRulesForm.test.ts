@@ -33,4 +33,13 @@ describe('tier rules form', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.fields.sort()).toEqual(['targetBronze', 'targetSilver', 'targetVip']);
   });
+
+  it('carries the automatic-tag thresholds, so saving the tier rules never resets them', () => {
+    const draft = { ...draftFromRules(DEFAULT_TIER_RULES), tagLapsedDays: '60', tagBigSpend: '2,500' };
+    expect(draftFromRules(DEFAULT_TIER_RULES)).toMatchObject({ tagLapsedDays: '90', tagNightShare: '50', tagLurkerMinutes: '60' });
+    const parsed = rulesFromDraft(draft);
+    expect(parsed.ok && parsed.rules.autoTags).toEqual({ ...DEFAULT_TIER_RULES.autoTags, lapsedAfterDays: 60, bigSpenderSpendAtLeast: 2500 });
+    expect(rulesFromDraft({ ...draft, tagQuestions: '2.5', tagNightShare: '120' })).toMatchObject({ ok: false, fields: ['tagQuestions'] });
+    expect(rulesFromDraft({ ...draft, tagNightShare: '120' })).toMatchObject({ ok: false, fields: ['tagNightShare'] });
+  });
 });

@@ -11,6 +11,15 @@ export const RULE_FIELDS = [
   { id: 'targetVip', group: 'targetShares', key: 'vip', unit: 'percent', integer: false },
   { id: 'targetSilver', group: 'targetShares', key: 'silver', unit: 'percent', integer: false },
   { id: 'targetBronze', group: 'targetShares', key: 'bronze', unit: 'percent', integer: false },
+  { id: 'tagBigSpend', group: 'autoTags', key: 'bigSpenderSpendAtLeast', unit: 'yuan', integer: false },
+  { id: 'tagNewBuyerDays', group: 'autoTags', key: 'newBuyerWithinDays', unit: 'days', integer: true },
+  { id: 'tagLapsedDays', group: 'autoTags', key: 'lapsedAfterDays', unit: 'days', integer: true },
+  { id: 'tagFlashOrders', group: 'autoTags', key: 'flashSaleOrdersAtLeast', unit: 'count', integer: true },
+  { id: 'tagLurkerSessions', group: 'autoTags', key: 'lurkerSessionsAtLeast', unit: 'count', integer: true },
+  { id: 'tagLurkerMinutes', group: 'autoTags', key: 'lurkerWatchMinutesAtLeast', unit: 'minutes', integer: false },
+  { id: 'tagQuestions', group: 'autoTags', key: 'questionsAtLeast', unit: 'count', integer: true },
+  { id: 'tagNightSessions', group: 'autoTags', key: 'nightOwlSessionsAtLeast', unit: 'count', integer: true },
+  { id: 'tagNightShare', group: 'autoTags', key: 'nightSharePercentAtLeast', unit: 'percent', integer: false },
 ] as const;
 
 export type RuleFieldId = (typeof RULE_FIELDS)[number]['id'];
@@ -44,7 +53,7 @@ export type RulesParse = { ok: true; rules: TierRules } | { ok: false; fields: R
  */
 export function rulesFromDraft(draft: RulesDraft): RulesParse {
   const bad: RuleFieldId[] = [];
-  const input: Record<string, Record<string, number> | number> = { vip: {}, silver: {}, targetShares: {} };
+  const input: Record<string, Record<string, number> | number> = { vip: {}, silver: {}, targetShares: {}, autoTags: {} };
   for (const field of RULE_FIELDS) {
     const value = parseRuleNumber(draft[field.id]);
     if (value === null || (field.integer && !Number.isInteger(value))) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUTO_TAG_RULES } from '../../../../shared/members/auto-tags.ts';
 import { tierShares } from '../../../../shared/members/tiers.ts';
 import { formatPoints, formatShare, shareStatus, tierShareBars } from './tierShareView.ts';
 
@@ -68,5 +69,6 @@ function tierSharesDefaults() {
     silver: { purchaseWithinMonths: 3, watchMinutesAbove: 15 },
     spendWindowMonths: 12,
     targetShares: { vip: 15, silver: 35, bronze: 50 },
+    autoTags: DEFAULT_AUTO_TAG_RULES,
   };
 }

@@ -37,12 +37,12 @@ export function harness(db = memoryDb()): Harness {
   return { db, service, clock, changes };
 }
 
-export function addSession(db: DatabaseSync, s: { id: string; kind?: 'broadcast' | 'rehearsal'; title?: string; startedAt?: number; endedAt?: number | null }): void {
+export function addSession(db: DatabaseSync, s: { id: string; kind?: 'broadcast' | 'rehearsal'; title?: string; startedAt?: number; endedAt?: number | null; show?: unknown }): void {
   db.prepare('INSERT INTO sessions (id, kind, title, show_json, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     s.id,
     s.kind ?? 'broadcast',
     s.title ?? s.id,
-    '{}',
+    JSON.stringify(s.show ?? {}),
     s.startedAt ?? T0,
     s.endedAt === undefined ? (s.startedAt ?? T0) + 2 * 60 * MIN : s.endedAt,
   );
@@ -54,12 +54,15 @@ type Ev = { at: number; kind: string; data: Record<string, unknown> };
 export const ev = {
   enter: (user: string, at: number, nickname = user, platform = 'douyin'): Ev => ({ at, kind: 'feed.enter', data: { type: 'enter', platform, userId: user, nickname, at } }),
   comment: (user: string, at: number, nickname = user, platform = 'douyin'): Ev => ({ at, kind: 'feed.comment', data: { type: 'comment', platform, userId: user, nickname, at, text: 'hi' } }),
+  question: (user: string, at: number): Ev => ({ at, kind: 'feed.comment', data: { type: 'comment', platform: 'douyin', userId: user, nickname: user, at, text: '有优惠吗？', isQuestion: true } }),
   like: (user: string, at: number, platform = 'douyin'): Ev => ({ at, kind: 'feed.like', data: { type: 'like', platform, userId: user, nickname: user, at, count: 3 } }),
-  order: (user: string, at: number, orderId: string, amount: number, platform = 'douyin', currency = 'CNY'): Ev => ({
+  order: (user: string, at: number, orderId: string, amount: number, platform = 'douyin', currency = 'CNY', sku = 'SKU-1'): Ev => ({
     at,
     kind: 'feed.order',
-    data: { type: 'order', platform, userId: user, at, orderId, sku: 'SKU-1', quantity: 1, amount, currency, status: 'paid' },
+    data: { type: 'order', platform, userId: user, at, orderId, sku, quantity: 1, amount, currency, status: 'paid' },
   }),
+  /** A flash sale's status as the StateRecorder logs it. */
+  sale: (planId: string, productId: string, status: string, at: number): Ev => ({ at, kind: 'sale', data: { planId, productId, status, sold: 0, remaining: 10, orders: 0 } }),
   refund: (orderId: string, at: number, platform = 'douyin'): Ev => ({ at, kind: 'feed.orderUpdate', data: { type: 'orderUpdate', platform, at, orderId, status: 'refunded' } }),
   viewers: (at: number, current: number): Ev => ({ at, kind: 'feed.viewers', data: { type: 'viewers', platform: 'douyin', at, current } }),
 };
@@ -70,7 +73,20 @@ export function addEvents(db: DatabaseSync, sessionId: string, events: readonly 
   events.forEach((e, i) => insert.run(sessionId, seq + i + 1, e.at, e.kind, JSON.stringify({ id: `${e.kind}:${seq + i}`, feedId: 'f1', ...e.data })));
 }
 
-const MEMBER_TABLES = ['members', 'member_identities', 'member_communities', 'member_tags', 'tier_history', 'member_orders', 'member_sessions', 'feedback_runs', 'member_merges'];
+const MEMBER_TABLES = [
+  'members',
+  'member_identities',
+  'member_communities',
+  'member_tags',
+  'member_auto_tags',
+  'tier_history',
+  'member_orders',
+  'member_sessions',
+  'feedback_runs',
+  'member_merges',
+  'promotion_grants',
+  'member_promotions',
+];
 
 /** Every member table's rows, for "nothing changed" comparisons. */
 export function dump(db: DatabaseSync): Record<string, unknown[]> {
