@@ -241,6 +241,9 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   obs.start();
   run.start();
   feeds.start();
+  // Promotions that ended while the engine was off, and tags of members fed back by an older version, are
+  // settled now rather than at the first hourly recount (paged; the engine keeps serving meanwhile).
+  members.recomputeTiers().catch((error: unknown) => log.error(`Tier recount at start failed: ${String(error)}`));
   if (config.simulateRate !== undefined) await feeds.startSimulator(config.simulateRate, 42);
 
   const url = `http://127.0.0.1:${port}`;
