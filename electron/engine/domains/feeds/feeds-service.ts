@@ -20,7 +20,13 @@ const CONFIGS_KEY = 'feeds.configs';
 const STREAMER_ALERTS_KEY = 'feeds.streamerAlerts';
 /** Comments remembered for pinning by id (~10 s of a 2,000 msg/s room); older pins carry their text. */
 const RECENT_COMMENTS = 20_000;
-const DEDUPE_WINDOW = 20_000;
+/**
+ * Message keys remembered for dedupe, as assets/relay-protocol.md promises relays. A restarted relay replays what it
+ * sent before the outage (the simulator: up to its last 2,000 messages, for 10 s after it is back); meanwhile other
+ * relays of the same room keep the window moving. 100,000 keys last 50 s at 2,000 msg/s: the longest reconnect
+ * backoff (15 s) plus the replay with room to spare. A fixed 4.8 MiB (dedupe.ts), full from the start.
+ */
+const DEDUPE_WINDOW = 100_000;
 export const SIMULATOR_FEED_ID = 'simulator';
 
 /** Events a view shows in its panels; viewer counts and likes only move the metrics. */
@@ -58,8 +64,6 @@ export class FeedsService {
 
   constructor(deps: FeedsDeps) {
     this.#deps = { now: Date.now, onEvent: () => undefined, ...deps };
-    // Dedupe needs only what a restarted relay replays (seconds of traffic); 20k keys is ~10 s at 2,000 msg/s
-    // and keeps the engine's memory flat in a flood instead of filling a larger window for minutes.
     this.#feeds = new FeedHub({ log: deps.log, now: this.#deps.now, dedupeWindow: DEDUPE_WINDOW });
     this.#feeds.subscribe((event) => this.#accept(event));
   }
