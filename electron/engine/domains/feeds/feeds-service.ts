@@ -3,7 +3,7 @@ import type { FeedEvent } from '../../../../shared/feeds/events.ts';
 import { FeedConfig } from '../../../../shared/feeds/feed-config.ts';
 import { LiveMetrics } from '../../../../shared/feeds/metrics.ts';
 import { RingBuffer } from '../../../../shared/feeds/ring-buffer.ts';
-import { FEED_BACKLOG, type FeedsState, type PinnedComment } from '../../../../shared/protocol/index.ts';
+import { FEED_BACKLOG, FEED_VIEW_COMMENTS, type FeedsState, type PinnedComment } from '../../../../shared/protocol/index.ts';
 import { CommandFailure } from '../../dispatch/command-failure.ts';
 import type { Logger } from '../../log.ts';
 import type { NoticeBus } from '../../state/notices.ts';
@@ -18,8 +18,12 @@ const MAX_PINNED = 5;
 const MAX_ANSWERED = 500;
 const CONFIGS_KEY = 'feeds.configs';
 const STREAMER_ALERTS_KEY = 'feeds.streamerAlerts';
-/** Comments remembered for pinning by id (~10 s of a 2,000 msg/s room); older pins carry their text. */
-const RECENT_COMMENTS = 20_000;
+/**
+ * Comments remembered for pinning by id. A pin is clicked on a comment a view holds, and a view holds at most the
+ * newest FEED_VIEW_COMMENTS; twice that covers the comments that arrive while the view lags or the command travels
+ * (a second in a 2,000 msg/s room). A pin of an older one carries the text the view shows.
+ */
+const RECENT_COMMENTS = 2 * FEED_VIEW_COMMENTS;
 /**
  * Message keys remembered for dedupe, as assets/relay-protocol.md promises relays. A restarted relay replays what it
  * sent before the outage (the simulator: up to its last 2,000 messages, for 10 s after it is back); meanwhile other
