@@ -9,6 +9,7 @@ import {
   type LookupResult,
   type Member,
   type MemberSummary,
+  type MemberTier,
 } from '../../../../shared/members/member.ts';
 import { assignTier, DEFAULT_TIER_RULES, monthsBefore, TierRules, tierShares, type TierShares } from '../../../../shared/members/tiers.ts';
 import { serializeCsv } from '../../../../shared/show/csv.ts';
@@ -314,6 +315,11 @@ export class MembersService {
         spend: fromFen(s.spend_fen),
       })),
     };
+  }
+
+  /** The tier of a platform account's member; null when no member has it. One indexed read. */
+  tierOf(platform: string, userId: string): MemberTier | null {
+    return this.#repo.cardByAccount(platform, userId)?.tier ?? null;
   }
 
   /** Badges for the comment panel: one call for all the rows on screen. */
