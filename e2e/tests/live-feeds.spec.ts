@@ -1,5 +1,6 @@
+import type { SessionSummary } from '../../shared/protocol/index.ts';
 import { command, snapshot } from '../support/engine-api.ts';
-import { expect, test } from '../support/fixtures.ts';
+import { expect, test, type TestEngine } from '../support/fixtures.ts';
 import { freePort } from '../support/free-port.ts';
 import { TestTikTokRelay } from '../support/tiktok-relay.ts';
 
@@ -135,6 +136,64 @@ test('a red audience light alerts the producer, and the streamer too once the pr
     await expect(toggle).not.toBeChecked();
     await expect(streamer.getByTestId('prompter-alert')).toHaveCount(0);
     await streamerContext.close();
+  } finally {
+    await relay.down();
+  }
+});
+
+/** Member records through the HTTP API: a CSV import, applied. */
+async function importCsv(engine: TestEngine, kind: 'orders' | 'community', csv: string): Promise<void> {
+  const response = await fetch(`${engine.url}/api/v1/members/import?kind=${kind}&mode=apply`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${engine.token}`, 'Content-Type': 'text/csv' },
+    body: csv,
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+async function getJson<T>(engine: TestEngine, path: string): Promise<T> {
+  const response = await fetch(`${engine.url}${path}`, { headers: { Authorization: `Bearer ${engine.token}` } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+test('a VIP is highlighted to the producer the moment they enter, before they say anything', async ({ page, engine }) => {
+  const relay = await TestTikTokRelay.start(await freePort());
+  try {
+    expect(
+      await command(engine, { type: 'feeds.add', config: { id: 'tt', label: 'TikTok', url: relay.url, platform: 'tiktok', protocol: 'tiktok', uniqueId: 'shop' } }),
+    ).toEqual({ ok: true });
+    await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
+    const show = { id: 'vip-show', title: 'VIP show', segments: [{ id: 's1', kind: 'opening' as const, title: 'Live', plannedDurationMs: 600_000 }] };
+    expect(await command(engine, { type: 'show.replace', show })).toEqual({ ok: true });
+
+    // Make "vip-1" a VIP the way a shop does: a broadcast they took part in, fed back, then their spend and
+    // community activity imported (VIP: spend > 5,000, interaction rate > 30 %, community activities > 10).
+    expect(await command(engine, { type: 'run.start', rehearsal: false, acknowledgeFlags: true })).toEqual({ ok: true });
+    relay.emit('chat', chat('v0', 'hello again', 'vip-1', 'Golden Mei'));
+    await expect.poll(async () => (await snapshot(engine)).state.feeds.metrics.comments).toBe(1);
+    expect(await command(engine, { type: 'run.end' })).toEqual({ ok: true });
+    const [session] = await getJson<SessionSummary[]>(engine, '/api/v1/sessions');
+    expect(await command(engine, { type: 'members.feedBack', sessionId: session?.id ?? '', dryRun: false })).toEqual({ ok: true });
+    const [member] = await getJson<{ id: string }[]>(engine, '/api/v1/members?q=vip-1');
+    const now = String(Date.now());
+    await importCsv(engine, 'orders', `order_id,platform,platform_user_id,amount,status,paid_at\nVIP-ORDER-1,tiktok,vip-1,6000.00,paid,${now}\n`);
+    await importCsv(engine, 'community', `member_id,count,as_of\n${member?.id ?? ''},12,${now}\n`);
+    expect((await getJson<{ tier: string }>(engine, `/api/v1/members/${encodeURIComponent(member?.id ?? '')}`)).tier).toBe('vip');
+
+    // The next show: the producer's view is open; a regular and the VIP come in, neither says a word.
+    expect(await command(engine, { type: 'run.start', rehearsal: false, acknowledgeFlags: true })).toEqual({ ok: true });
+    await page.goto(`${engine.url}/producer`);
+    await page.getByTestId('comments-filter').first().waitFor();
+    relay.emit('member', { userId: 'guest-7', uniqueId: 'guest-7', nickname: 'Passer-by', msgId: 'e1', createTime: String(Date.now()) });
+    relay.emit('member', { userId: 'vip-1', uniqueId: 'vip-1', nickname: 'Golden Mei', msgId: 'e2', createTime: String(Date.now()) });
+    const arrival = page.getByTestId('vip-arrival');
+    await expect(arrival).toHaveCount(1, { timeout: 10_000 });
+    await expect(arrival).toHaveAttribute('data-via', 'enter');
+    await expect(arrival).toHaveAttribute('data-event-id', 'tiktok:enter:e2');
+    await expect(arrival).toContainText('Golden Mei');
+    // Everyone's arrival still counts: the regular's too.
+    await expect.poll(async () => (await snapshot(engine)).state.feeds.metrics.uniqueViewers).toBe(2);
   } finally {
     await relay.down();
   }

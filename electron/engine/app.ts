@@ -154,6 +154,7 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
       broadcastFeed(events);
     },
     onEvent: (event) => recorder.feedEvent(event),
+    isVip: (platform, userId) => members.tierOf(platform, userId) === 'vip',
     onOrder: (order) => run.recordOrder(order.sku, order.quantity, `${order.platform}:${order.userId}`),
   });
   hub.set({ feeds: feeds.initialState() });

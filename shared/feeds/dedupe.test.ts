@@ -31,6 +31,20 @@ describe('DedupeWindow', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('remembers exactly the keys of the last maxSize messages, repeats included', () => {
+    const window = new DedupeWindow(1000);
+    const reference: string[] = [];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 20_000; i++) {
+      // Mostly new keys, some repeats from a little earlier (a relay resending its buffer).
+      const key = next() % 4 === 0 ? (reference.at(-1 - (next() % 1500)) ?? 'k0') : `k${i}`;
+      expect(window.admit(key)).toBe(!reference.slice(-1000).includes(key));
+      reference.push(key);
+    }
+    expect(window.size).toBe(new Set(reference.slice(-1000)).size);
+  });
+
   it('refuses a useless size', () => {
     expect(() => new DedupeWindow(0)).toThrow(RangeError);
   });

@@ -145,6 +145,16 @@ describe('LiveMetrics: commerce', () => {
     expect(s).toMatchObject({ gmv: 100, orders: 1, items: 1, buyers: 1, refunds: 1, cancellations: 1 });
   });
 
+  it('counts a large audience and its buyers exactly, refunds included', () => {
+    const m = new LiveMetrics();
+    for (let i = 0; i < 200_000; i++) m.apply(enter(i, `v${i}`));
+    for (let i = 0; i < 200_000; i += 4) m.apply(comment(i, `v${i}`));
+    for (let i = 0; i < 20_000; i++) m.apply(order(i, `o${i}`, `v${i % 15_000}`, 10));
+    for (let i = 0; i < 15_000; i++) m.apply(update(i, `o${i}`, 'refunded')); // v0…v4999 keep one order each
+    expect(m.snapshot(200_000)).toMatchObject({ uniqueViewers: 200_000, interactingUsers: 50_000, orders: 5_000, buyers: 5_000, gmv: 50_000, refunds: 15_000 });
+    expect(m.snapshot(200_000).conversionRate).toBe(5_000 / 200_000);
+  });
+
   it('keeps other currencies out of GMV', () => {
     const s = fold([order(1, 'o1', 'a', 10), order(2, 'o2', 'b', 10, 1, 'USD')]).snapshot(10);
     expect(s).toMatchObject({ gmv: 10, orders: 1, otherCurrencyOrders: 1, currency: 'CNY' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FeedEvent, FeedEventOf } from './events.ts';
+import { DistinctCounter, hash53, HashTable } from './hashed.ts';
 import { Light, dropLight, type DropThresholds } from './lights.ts';
 
 export interface MetricsOptions {
@@ -32,9 +33,9 @@ export const MetricsSnapshot = z.object({
     /** Views since the stream started, summed over feeds that report it. */
     cumulative: z.number().nullable(),
   }),
-  /** Distinct users seen entering, commenting, liking, gifting, following, sharing or ordering. */
+  /** Distinct users seen entering, commenting, liking, gifting, following, sharing or ordering (exact up to EXACT_ACCOUNTS). */
   uniqueViewers: z.number(),
-  /** Distinct users who commented, liked, gifted, followed or shared. */
+  /** Distinct users who commented, liked, gifted, followed or shared (exact up to EXACT_ACCOUNTS). */
   interactingUsers: z.number(),
   interactionRate: nullableRate,
   comments: z.number(),
@@ -70,12 +71,22 @@ export const MetricsSnapshot = z.object({
 });
 export type MetricsSnapshot = z.infer<typeof MetricsSnapshot>;
 
-interface OrderRecord {
-  cents: number;
-  quantity: number;
-  buyer: string;
-  counted: boolean;
-}
+/**
+ * Distinct accounts per session counted exactly; past this many, unique viewers and interacting users are estimated
+ * (HyperLogLog, ±0.8 %) and their memory stops growing. A million accounts is a very large show; below it, the counts
+ * and so the conversion rate are exact (accounts are kept as 53-bit hashes: a collision among a million, which would
+ * undercount by one, has a chance of about 1 in 18,000).
+ */
+export const EXACT_ACCOUNTS = 1_000_000;
+
+/** Per order (HashTable columns): what it counted for, to take it back on a refund or cancellation. */
+const ORDER_CENTS = 0;
+const ORDER_QUANTITY = 1;
+const ORDER_BUYER = 2;
+/** 1 while it counts in GMV; 0 once reversed, or never counted (other currency). */
+const ORDER_COUNTED = 3;
+const ORDER_COLUMNS = 4;
+const UPDATE_STATUS: Readonly<Record<'refunded' | 'cancelled', number>> = { refunded: 1, cancelled: 2 };
 
 const WINDOW_SECONDS = 60;
 
@@ -99,8 +110,9 @@ export class LiveMetrics {
   /** Change points within the light's window, plus the last one before it. */
   #viewerHistory: { at: number; value: number }[] = [];
 
-  readonly #seen = new Set<string>();
-  readonly #interacting = new Set<string>();
+  // Accounts as hash53 values: a show can bring hundreds of thousands.
+  readonly #seen = new DistinctCounter(EXACT_ACCOUNTS);
+  readonly #interacting = new DistinctCounter(EXACT_ACCOUNTS);
 
   #comments = 0;
   #questions = 0;
@@ -113,10 +125,16 @@ export class LiveMetrics {
   #follows = 0;
   #shares = 0;
 
-  readonly #orders = new Map<string, OrderRecord>();
-  /** Refunds/cancels that arrived before their order. */
-  readonly #earlyUpdates = new Map<string, 'refunded' | 'cancelled'>();
-  readonly #ordersPerBuyer = new Map<string, number>();
+  /**
+   * Every order of the session by hash53 of `platform:orderId` (resends and refunds may come at any time, and GMV
+   * must stay exact): 40 bytes a slot, 57–114 bytes an order with the table's spare room.
+   */
+  readonly #orders = new HashTable(ORDER_COLUMNS);
+  /** Refunds/cancels that arrived before their order: UPDATE_STATUS by order hash. */
+  readonly #earlyUpdates = new HashTable(1);
+  /** Counted orders per buyer (hash53 of the account); `#buyers` of them are above zero. */
+  readonly #ordersPerBuyer = new HashTable(1);
+  #buyers = 0;
   #gmvCents = 0;
   #orderCount = 0;
   #items = 0;
@@ -179,7 +197,7 @@ export class LiveMetrics {
   }
 
   snapshot(now: number): MetricsSnapshot {
-    const unique = this.#seen.size;
+    const unique = this.#seen.count;
     const gmv = this.#gmvCents / 100;
     const cumulative = this.#cumulativeByFeed.size > 0 ? sum(this.#cumulativeByFeed.values()) : null;
     const perViewer = (x: number) => (unique > 0 ? x / unique : null);
@@ -189,8 +207,8 @@ export class LiveMetrics {
       startedAt: this.#startedAt,
       viewers: { now: this.#viewersNow, peak: this.#viewersPeak, average: this.#viewersAverage(now), cumulative },
       uniqueViewers: unique,
-      interactingUsers: this.#interacting.size,
-      interactionRate: perViewer(this.#interacting.size),
+      interactingUsers: this.#interacting.count,
+      interactionRate: perViewer(this.#interacting.count),
       comments: this.#comments,
       questions: this.#questions,
       commentsPerMinute: cpm,
@@ -203,12 +221,12 @@ export class LiveMetrics {
       gmv,
       orders: this.#orderCount,
       items: this.#items,
-      buyers: this.#ordersPerBuyer.size,
+      buyers: this.#buyers,
       refunds: this.#refunds,
       cancellations: this.#cancellations,
       otherCurrencyOrders: this.#otherCurrencyOrders,
       averageOrderValue: this.#orderCount > 0 ? gmv / this.#orderCount : null,
-      conversionRate: perViewer(this.#ordersPerBuyer.size),
+      conversionRate: perViewer(this.#buyers),
       uvValue: perViewer(gmv),
       gpm: cumulative ? (gmv / cumulative) * 1000 : null,
       gaps: this.#gaps,
@@ -292,55 +310,65 @@ export class LiveMetrics {
   }
 
   #applyOrder(event: FeedEventOf<'order'>): void {
-    const key = `${event.platform}:${event.orderId}`;
+    const key = orderKey(event);
     if (this.#orders.has(key)) return; // already counted: resends and reconciliation must not double GMV
     const buyer = userKey(event);
     this.#seen.add(buyer);
-    if (event.currency !== this.#options.currency) {
-      this.#otherCurrencyOrders += 1;
-      this.#orders.set(key, { cents: 0, quantity: 0, buyer, counted: false });
-      return;
-    }
-    const record: OrderRecord = { cents: Math.round(event.amount * 100), quantity: event.quantity, buyer, counted: true };
-    this.#orders.set(key, record);
-    this.#count(record, 1);
-    const early = this.#earlyUpdates.get(key);
-    if (early) {
+    const counted = event.currency === this.#options.currency;
+    if (!counted) this.#otherCurrencyOrders += 1;
+    const cents = counted ? Math.round(event.amount * 100) : 0;
+    const quantity = counted ? event.quantity : 0;
+    const slot = this.#orders.insert(key);
+    this.#orders.set(slot, ORDER_CENTS, cents);
+    this.#orders.set(slot, ORDER_QUANTITY, quantity);
+    this.#orders.set(slot, ORDER_BUYER, buyer);
+    this.#orders.set(slot, ORDER_COUNTED, counted ? 1 : 0);
+    if (counted) this.#count(cents, quantity, buyer, 1);
+    const early = this.#earlyUpdates.find(key);
+    if (early !== -1) {
+      const status = this.#earlyUpdates.get(early) === UPDATE_STATUS.refunded ? 'refunded' : 'cancelled';
       this.#earlyUpdates.delete(key);
-      this.#reverse(record, early);
+      this.#reverse(key, status);
     }
   }
 
   #applyOrderUpdate(event: FeedEventOf<'orderUpdate'>): void {
-    const key = `${event.platform}:${event.orderId}`;
-    const record = this.#orders.get(key);
-    if (!record) {
-      this.#earlyUpdates.set(key, event.status);
+    const key = orderKey(event);
+    if (!this.#orders.has(key)) {
+      this.#earlyUpdates.set(this.#earlyUpdates.insert(key), 0, UPDATE_STATUS[event.status]);
       return;
     }
-    this.#reverse(record, event.status);
+    this.#reverse(key, event.status);
   }
 
-  #reverse(record: OrderRecord, status: 'refunded' | 'cancelled'): void {
-    if (!record.counted) return;
-    record.counted = false;
-    this.#count(record, -1);
+  #reverse(key: number, status: 'refunded' | 'cancelled'): void {
+    const slot = this.#orders.find(key);
+    if (slot === -1 || this.#orders.get(slot, ORDER_COUNTED) !== 1) return;
+    this.#orders.set(slot, ORDER_COUNTED, 0);
+    this.#count(this.#orders.get(slot, ORDER_CENTS), this.#orders.get(slot, ORDER_QUANTITY), this.#orders.get(slot, ORDER_BUYER), -1);
     if (status === 'refunded') this.#refunds += 1;
     else this.#cancellations += 1;
   }
 
-  #count(record: OrderRecord, sign: 1 | -1): void {
-    this.#gmvCents += sign * record.cents;
+  #count(cents: number, quantity: number, buyer: number, sign: 1 | -1): void {
+    this.#gmvCents += sign * cents;
     this.#orderCount += sign;
-    this.#items += sign * record.quantity;
-    const n = (this.#ordersPerBuyer.get(record.buyer) ?? 0) + sign;
-    if (n > 0) this.#ordersPerBuyer.set(record.buyer, n);
-    else this.#ordersPerBuyer.delete(record.buyer);
+    this.#items += sign * quantity;
+    const slot = this.#ordersPerBuyer.insert(buyer);
+    const before = this.#ordersPerBuyer.get(slot);
+    const after = Math.max(0, before + sign);
+    this.#ordersPerBuyer.set(slot, 0, after);
+    if (before === 0 && after > 0) this.#buyers += 1;
+    else if (before > 0 && after === 0) this.#buyers -= 1;
   }
 }
 
-function userKey(event: { platform: string; userId: string }): string {
-  return `${event.platform}:${event.userId}`;
+function userKey(event: { platform: string; userId: string }): number {
+  return hash53(`${event.platform}:${event.userId}`);
+}
+
+function orderKey(event: { platform: string; orderId: string }): number {
+  return hash53(`${event.platform}:${event.orderId}`);
 }
 
 function sum(values: Iterable<number>): number {

@@ -35,3 +35,6 @@ export type FeedsState = z.infer<typeof FeedsState>;
 
 /** How many recent comments/orders a view receives on connect, and the most it should keep. */
 export const FEED_BACKLOG = 500;
+
+/** Comments a view holds at most (the newest); only these can be clicked to pin. */
+export const FEED_VIEW_COMMENTS = 1_000;

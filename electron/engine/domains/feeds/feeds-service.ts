@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import type { FeedEvent } from '../../../../shared/feeds/events.ts';
+import type { FeedEvent, Platform } from '../../../../shared/feeds/events.ts';
 import { FeedConfig } from '../../../../shared/feeds/feed-config.ts';
 import { LiveMetrics } from '../../../../shared/feeds/metrics.ts';
 import { RingBuffer } from '../../../../shared/feeds/ring-buffer.ts';
-import { FEED_BACKLOG, type FeedsState, type PinnedComment } from '../../../../shared/protocol/index.ts';
+import { FEED_BACKLOG, FEED_VIEW_COMMENTS, type FeedsState, type PinnedComment } from '../../../../shared/protocol/index.ts';
 import { CommandFailure } from '../../dispatch/command-failure.ts';
 import type { Logger } from '../../log.ts';
 import type { NoticeBus } from '../../state/notices.ts';
 import type { StateHub } from '../../state/state-hub.ts';
 import type { SettingsRepository } from '../settings/settings-repository.ts';
 import { AudienceSimulator } from '../../simulator/simulator.ts';
-import { FeedHub } from './feed-hub.ts';
+import { FeedHub, type FeedHubDeps } from './feed-hub.ts';
 
 export const FEED_FLUSH_MS = 50;
 const PUBLISH_MS = 1000;
@@ -18,12 +18,22 @@ const MAX_PINNED = 5;
 const MAX_ANSWERED = 500;
 const CONFIGS_KEY = 'feeds.configs';
 const STREAMER_ALERTS_KEY = 'feeds.streamerAlerts';
-/** Comments remembered for pinning by id (~10 s of a 2,000 msg/s room); older pins carry their text. */
-const RECENT_COMMENTS = 20_000;
-const DEDUPE_WINDOW = 20_000;
+/**
+ * Comments remembered for pinning by id. A pin is clicked on a comment a view holds, and a view holds at most the
+ * newest FEED_VIEW_COMMENTS; twice that covers the comments that arrive while the view lags or the command travels
+ * (a second in a 2,000 msg/s room). A pin of an older one carries the text the view shows.
+ */
+const RECENT_COMMENTS = 2 * FEED_VIEW_COMMENTS;
+/**
+ * Message keys remembered for dedupe, as assets/relay-protocol.md promises relays. A restarted relay replays what it
+ * sent before the outage (the simulator: up to its last 2,000 messages, for 10 s after it is back); meanwhile other
+ * relays of the same room keep the window moving. 100,000 keys last 50 s at 2,000 msg/s: the longest reconnect
+ * backoff (15 s) plus the replay with room to spare. A fixed 4.8 MiB (dedupe.ts), full from the start.
+ */
+const DEDUPE_WINDOW = 100_000;
 export const SIMULATOR_FEED_ID = 'simulator';
 
-/** Events a view shows in its panels; viewer counts and likes only move the metrics. */
+/** Events a view shows in its panels; viewer counts and likes only move the metrics. Arrivals: see #shown. */
 const SHOWN = new Set<FeedEvent['type']>(['comment', 'order', 'orderUpdate', 'gift', 'gap', 'streamEnd']);
 
 interface FeedsDeps {
@@ -37,7 +47,11 @@ interface FeedsDeps {
   onOrder: (order: Extract<FeedEvent, { type: 'order' }>) => void;
   /** Every accepted event (the session log). */
   onEvent?: (event: FeedEvent) => void;
+  /** Whether a platform account belongs to a VIP member (the member records); its arrivals reach the views. */
+  isVip?: (platform: Platform, userId: string) => boolean;
   now?: () => number;
+  /** Relay connections (a fake in unit tests). */
+  createConnection?: FeedHubDeps['createConnection'];
 }
 
 /**
@@ -45,7 +59,7 @@ interface FeedsDeps {
  * a bounded backlog for views that connect late, pins for the streamer and answered marks.
  */
 export class FeedsService {
-  readonly #deps: Required<FeedsDeps>;
+  readonly #deps: Required<Omit<FeedsDeps, 'createConnection'>>;
   readonly #feeds: FeedHub;
   #metrics = new LiveMetrics();
   readonly #backlog = new RingBuffer<FeedEvent>(FEED_BACKLOG);
@@ -55,12 +69,12 @@ export class FeedsService {
   #simulator: AudienceSimulator | null = null;
   /** Recent comments by id, so a pin can copy the text the producer saw. */
   readonly #recentComments = new Map<string, Extract<FeedEvent, { type: 'comment' }>>();
+  #vipCheckFailed = false;
 
   constructor(deps: FeedsDeps) {
-    this.#deps = { now: Date.now, onEvent: () => undefined, ...deps };
-    // Dedupe needs only what a restarted relay replays (seconds of traffic); 20k keys is ~10 s at 2,000 msg/s
-    // and keeps the engine's memory flat in a flood instead of filling a larger window for minutes.
-    this.#feeds = new FeedHub({ log: deps.log, now: this.#deps.now, dedupeWindow: DEDUPE_WINDOW });
+    const { createConnection, ...rest } = deps;
+    this.#deps = { now: Date.now, onEvent: () => undefined, isVip: () => false, ...rest };
+    this.#feeds = new FeedHub({ log: deps.log, now: this.#deps.now, dedupeWindow: DEDUPE_WINDOW, ...(createConnection ? { createConnection } : {}) });
     this.#feeds.subscribe((event) => this.#accept(event));
   }
 
@@ -184,7 +198,7 @@ export class FeedsService {
     this.#metrics.apply(event);
     this.#deps.onEvent(event);
     if (event.type === 'order') this.#deps.onOrder(event);
-    if (!SHOWN.has(event.type)) return;
+    if (!this.#shown(event)) return;
     if (event.type === 'comment') {
       this.#recentComments.set(event.id, event);
       if (this.#recentComments.size > RECENT_COMMENTS) {
@@ -195,6 +209,23 @@ export class FeedsService {
     this.#backlog.push(event);
     this.#pending.push(event);
     this.#flushTimer ??= setTimeout(() => this.#flush(), FEED_FLUSH_MS);
+  }
+
+  /**
+   * Shown events, and the arrivals of VIP members: the producer's view highlights those as they come in. Everyone
+   * else's arrival only counts in the metrics: a busy room has hundreds a second and no view shows them.
+   */
+  #shown(event: FeedEvent): boolean {
+    if (SHOWN.has(event.type)) return true;
+    if (event.type !== 'enter') return false;
+    try {
+      return this.#deps.isVip(event.platform, event.userId);
+    } catch (error) {
+      // The member records unreadable (locked, corrupt): arrivals go unhighlighted, the feed goes on.
+      if (!this.#vipCheckFailed) this.#deps.log.warn(`VIP arrivals cannot be checked: ${String(error)}`);
+      this.#vipCheckFailed = true;
+      return false;
+    }
   }
 
   #flush(): void {

@@ -513,6 +513,11 @@ export class MembersService {
     };
   }
 
+  /** The tier of a platform account's member; null when no member has it. One indexed read. */
+  tierOf(platform: string, userId: string): MemberTier | null {
+    return this.#repo.cardByAccount(platform, userId)?.tier ?? null;
+  }
+
   /** Badges for the comment panel: one call for all the rows on screen. */
   lookup(accounts: LookupRequest): LookupResult {
     const members: LookupResult['members'] = {};

@@ -152,7 +152,10 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
   const onPin = useCallback(
     (eventId: string, pin: boolean) => {
       track(eventId, true);
-      void sendCommand(pin ? { type: 'comment.pin', eventId } : { type: 'comment.unpin', eventId }).then((result) => {
+      // The comment as shown goes along: in a busy room the engine may already have forgotten it.
+      const shown = pin ? useFeeds.getState().comments.find((e) => e.event.id === eventId)?.event : undefined;
+      const comment = shown && { platform: shown.platform, nickname: shown.nickname, text: shown.text, isQuestion: shown.isQuestion === true, at: shown.at };
+      void sendCommand(pin ? { type: 'comment.pin', eventId, ...(comment ? { comment } : {}) } : { type: 'comment.unpin', eventId }).then((result) => {
         track(eventId, false);
         if (!result.ok) reportFailure(pin ? 'comments.pinFailed' : 'comments.unpinFailed', result.error);
       });

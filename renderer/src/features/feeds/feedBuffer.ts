@@ -1,4 +1,5 @@
 import type { FeedEvent, FeedEventOf } from '../../../../shared/feeds/events.ts';
+import { FEED_VIEW_COMMENTS } from '../../../../shared/protocol/feeds-live.ts';
 
 export type CommentEvent = FeedEventOf<'comment'>;
 export type OrderEvent = FeedEventOf<'order'>;
@@ -16,7 +17,7 @@ export interface CommentEntry {
   readonly event: CommentEvent;
 }
 
-export const BUFFER_CAPACITY = { comments: 1_000, orders: 100, gifts: 100, others: 50 } as const;
+export const BUFFER_CAPACITY = { comments: FEED_VIEW_COMMENTS, orders: 100, gifts: 100, others: 50 } as const;
 export type BufferCapacity = { readonly [K in keyof typeof BUFFER_CAPACITY]: number };
 
 /** The feed events this page holds, oldest first in every list. Immutable: each batch gives a new state. */

@@ -72,7 +72,16 @@ describe('ArrivalTracker', () => {
     const tracker = new ArrivalTracker({ maxSeen: 2, maxAwaiting: 1 });
     tracker.observe([said('c1', 'a'), said('c2', 'b'), said('c3', 'c')], tiers({}), T0);
     expect(tracker.awaiting).toBe(1);
-    // a was forgotten as seen: it counts as arriving again
+    // a was dropped while its tier was unknown: it counts as arriving when it next appears
     expect(tracker.observe([said('c4', 'a')], tiers({ a: 'vip' }), T0)).toHaveLength(1);
+  });
+
+  it('remembers only VIPs, so a busy room does not crowd an arrived VIP out', () => {
+    const tracker = new ArrivalTracker({ maxSeen: 1 });
+    const tierOf: TierOf = (_platform, userId) => (userId === 'v' ? 'vip' : userId.startsWith('s') ? 'silver' : null);
+    expect(tracker.observe([enter('e1', 'v')], tierOf, T0)).toHaveLength(1);
+    const crowd = Array.from({ length: 5_000 }, (_, i) => said(`c${i}`, i % 2 === 0 ? `s${i}` : `u${i}`));
+    expect(tracker.observe(crowd, tierOf, T0)).toEqual([]);
+    expect(tracker.observe([said('c-v', 'v')], tierOf, T0)).toEqual([]);
   });
 });

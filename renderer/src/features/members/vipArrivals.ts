@@ -21,7 +21,7 @@ export type TierOf = (platform: Platform, userId: string) => MemberTier | null |
 export interface ArrivalTrackerOptions {
   /** Only arrivals at most this old are announced (a backlog after a reload is history, not news). */
   recentMs?: number;
-  /** Accounts remembered as already arrived in this session. */
+  /** VIP accounts remembered as already arrived in this session. */
   maxSeen?: number;
   /** First appearances whose tier is still being looked up. */
   maxAwaiting?: number;
@@ -35,6 +35,9 @@ type Candidate = Omit<VipArrival, 'displayName'>;
  * Finds VIP arrivals in the feed: the first `enter` or `comment` of each account in the current session, when the
  * account's member is VIP. The tier is often not known when the event arrives (its lookup is batched), so first
  * appearances wait until `resolve` is called with newer answers; ones that turned stale are dropped.
+ *
+ * Only VIPs are remembered as arrived: everyone else is asked about again (answers are cached) when they next
+ * appear, so a busy room's thousands of other accounts do not fill the page's memory.
  */
 export class ArrivalTracker {
   readonly #recentMs: number;
@@ -74,8 +77,7 @@ export class ArrivalTracker {
       if (event.type !== 'enter' && event.type !== 'comment') continue;
       if (this.#session !== null && event.at < this.#session) continue; // before this show started
       const key = identityKey(event.platform, event.userId);
-      if (this.#seen.has(key)) continue;
-      this.#remember(key);
+      if (this.#seen.has(key) || this.#awaiting.has(key)) continue;
       const candidate: Candidate = {
         key,
         eventId: event.id,
@@ -87,7 +89,7 @@ export class ArrivalTracker {
       };
       const tier = tierOf(event.platform, event.userId);
       if (tier === undefined) this.#wait(candidate);
-      else if (tier === 'vip' && this.#isRecent(candidate, now)) out.push(candidate);
+      else if (tier === 'vip') this.#arrived(candidate, now, out);
     }
     return out;
   }
@@ -96,16 +98,18 @@ export class ArrivalTracker {
   resolve(tierOf: TierOf, now: number): VipArrival[] {
     const out: VipArrival[] = [];
     for (const [key, candidate] of this.#awaiting) {
-      if (!this.#isRecent(candidate, now)) {
-        this.#awaiting.delete(key);
-        continue;
-      }
       const tier = tierOf(candidate.platform, candidate.userId);
-      if (tier === undefined) continue;
+      if (tier === undefined && this.#isRecent(candidate, now)) continue;
       this.#awaiting.delete(key);
-      if (tier === 'vip') out.push(candidate);
+      if (tier === 'vip') this.#arrived(candidate, now, out);
     }
     return out;
+  }
+
+  /** A VIP's first appearance: remembered, and announced unless it is old news. */
+  #arrived(candidate: Candidate, now: number, out: VipArrival[]): void {
+    this.#remember(candidate.key);
+    if (this.#isRecent(candidate, now)) out.push(candidate);
   }
 
   #isRecent(candidate: Candidate, now: number): boolean {
