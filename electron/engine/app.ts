@@ -10,6 +10,8 @@ import { StateRecorder } from './domains/sessions/state-recorder.ts';
 import { placeholderState } from './state/initial-state.ts';
 import type { EngineConfig } from './config/args.ts';
 import { openDatabase } from './db/database.ts';
+import { isStorageError, storageErrorMessage } from './db/storage-errors.ts';
+import { WriteBehind, type WriteChange } from './db/write-behind.ts';
 import { CommandFailure } from './dispatch/command-failure.ts';
 import { createDispatcher, type Dispatch } from './dispatch/dispatcher.ts';
 import { ObsConnectionSettings } from './domains/obs/obs-connection-settings.ts';
@@ -19,7 +21,7 @@ import { loadDefaultBannedWords } from './domains/show/banned-words.ts';
 import { RunService } from './domains/show/run-service.ts';
 import { ShowService } from './domains/show/show-service.ts';
 import { ShowStore } from './domains/show/show-store.ts';
-import { createApiHandler } from './http/api.ts';
+import { createApiHandler, sendError } from './http/api.ts';
 import { createSessionsRoutes } from './http/sessions-api.ts';
 import { MemberRepository } from './domains/members/member-repository.ts';
 import { MembersService } from './domains/members/member-service.ts';
@@ -91,19 +93,27 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     log,
     publishThumbnail: (t) => publishThumbnail(t),
   });
-  const showStore = new ShowStore(settings);
+  // The session log and the run state must never stall or stop the show: they reach the database through one
+  // write-behind queue that holds them (in order, bounded) while the database refuses writes.
+  const writer = new WriteBehind({ db, log, onChange: (change) => storageChanged(change) });
+  const storageChanged = (change: WriteChange) => {
+    if (change.type === 'failing') {
+      const { reason, detail, since, held, dropped } = change;
+      hub.set({ storage: { failing: { reason, detail, since, held, dropped } } });
+      return;
+    }
+    hub.set({ storage: { failing: null } });
+    if (change.dropped > 0) notices.publish('error', 'storage.dropped', { written: change.written, dropped: change.dropped });
+    else notices.publish('info', 'storage.recovered', { written: change.written, seconds: Math.round(change.failedMs / 1000) });
+  };
+  const showStore = new ShowStore(settings, writer);
   const script = new ShowService(hub, showStore, loadDefaultBannedWords(engineDir));
   hub.set({ ...obs.initialSlices(), ...script.initialSlices() });
   const run = new RunService({ hub, store: showStore, script, stage: obs, notices, log });
   hub.set({ run: run.initialSlice() });
   script.setGuard((show) => run.checkEdit(show));
   const sessionRepo = new SessionRepository(db);
-  const sessionLog = new SessionLog({
-    repo: sessionRepo,
-    settings,
-    log,
-    onWriteError: (message) => notices.publish('error', 'session.write_failed', { detail: message }),
-  });
+  const sessionLog = new SessionLog({ repo: sessionRepo, settings, writer, log });
   const recorder = new StateRecorder(hub, sessionLog);
   const members = new MembersService({
     repo: new MemberRepository(db),
@@ -125,7 +135,8 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     settings,
     notices,
     log,
-    // What a view shows as received is already on disk.
+    // What a view shows as received is already on disk, unless the database refuses writes: then the producer
+    // still sees the audience live, with a banner saying how many events are held in memory until it is written.
     broadcast: (events) => {
       sessionLog.flush();
       broadcastFeed(events);
@@ -184,6 +195,11 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   const httpServer = createServer((req, res) => {
     const handler = (req.url ?? '/').startsWith(`${API_PREFIX}/`) || req.url === API_PREFIX ? handleApi : serveStatic;
     handler(req, res).catch((error: unknown) => {
+      if (isStorageError(error)) {
+        log.warn(`HTTP ${req.method} ${req.url} refused: the database did not accept the write: ${String(error)}`);
+        if (!res.headersSent) sendError(res, 'storage_failed', storageErrorMessage(error));
+        return;
+      }
       log.error(`HTTP ${req.method} ${req.url} failed: ${String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -220,7 +236,7 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
     async stop() {
       run.stop();
       await feeds.stop();
-      sessionLog.flush();
+      writer.close();
       await obs.stop();
       const closing = gateway.close();
       // A view polling every second keeps its keep-alive connection busy forever; close() alone would wait on it.

@@ -121,6 +121,7 @@ export const ErrorCode = z.enum([
   'compliance_flags', // the script has banned words; resend with acknowledgeFlags after the producer confirmed
   'import_failed', // the file has errors (listed in issues as "line N, field: message"); nothing was changed
   'not_found',
+  'storage_failed', // the database could not be written (locked by another program, disk full); nothing was changed
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -18,6 +18,7 @@ const STATUS_BY_ERROR: Record<ErrorCode, number> = {
   conflict: 409,
   compliance_flags: 409,
   import_failed: 422,
+  storage_failed: 503,
   internal: 500,
 };
 

@@ -637,6 +637,7 @@ export const en = {
   'error.code.internal': 'Something went wrong in the engine',
   'error.code.compliance_flags': 'The script has banned words — confirm to go ahead',
   'error.code.import_failed': 'The file has errors; nothing was changed',
+  'error.code.storage_failed': 'The database could not be written; nothing was changed',
   'error.engineNoAnswer': 'The engine did not answer',
   'error.engineOffline': 'Not connected to the engine',
   'error.withDetail': '{what}: {detail}',

@@ -632,6 +632,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'error.code.internal': '引擎内部出错',
   'error.code.compliance_flags': '脚本里有违禁词 — 确认后才能继续',
   'error.code.import_failed': '文件有错误，没有做任何修改',
+  'error.code.storage_failed': '数据库无法写入，没有做任何修改',
   'error.engineNoAnswer': '引擎没有响应',
   'error.engineOffline': '未连接到引擎',
   'error.withDetail': '{what}：{detail}',

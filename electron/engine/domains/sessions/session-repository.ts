@@ -41,7 +41,11 @@ export class SessionRepository {
     this.#db = db;
     this.#insertSession = db.prepare('INSERT INTO sessions (id, kind, title, show_json, started_at) VALUES (?, ?, ?, ?, ?)');
     this.#endSession = db.prepare('UPDATE sessions SET ended_at = ?, summary_json = ? WHERE id = ?');
-    this.#insertEvent = db.prepare('INSERT OR IGNORE INTO events (session_id, seq, at, kind, ref, data) VALUES (?, ?, ?, ?, ?, ?)');
+    // The next seq is read in the same statement, so a batch retried after a failed write numbers itself afresh.
+    this.#insertEvent = db.prepare(
+      'INSERT OR IGNORE INTO events (session_id, seq, at, kind, ref, data) ' +
+        'SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5 FROM events WHERE session_id = ?1',
+    );
     this.#maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE session_id = ?');
   }
 
@@ -61,37 +65,44 @@ export class SessionRepository {
     return (this.#maxSeq.get(sessionId) as { seq: number }).seq;
   }
 
-  /** Appends in one transaction; returns the seq after the batch. Duplicate refs are skipped, not errors. */
-  append(sessionId: string, firstSeq: number, events: readonly LoggedEvent[]): number {
-    let seq = firstSeq;
-    this.#db.exec('BEGIN');
+  /** Appends in one transaction; returns the last seq. Duplicate refs are skipped, not errors. */
+  append(sessionId: string, events: readonly LoggedEvent[]): number {
+    this.#transaction(() => this.insertEvents(sessionId, events));
+    return this.lastSeq(sessionId);
+  }
+
+  /** Appends inside the caller's transaction; returns how many were new (duplicate refs are skipped). */
+  insertEvents(sessionId: string, events: readonly LoggedEvent[]): number {
+    let added = 0;
+    for (const e of events) added += Number(this.#insertEvent.run(sessionId, e.at, e.kind, e.ref, JSON.stringify(e.data)).changes);
+    return added;
+  }
+
+  #transaction(body: () => void): void {
+    this.#db.exec('BEGIN IMMEDIATE');
     try {
-      for (const e of events) {
-        const result = this.#insertEvent.run(sessionId, seq + 1, e.at, e.kind, e.ref, JSON.stringify(e.data));
-        if (result.changes > 0) seq += 1;
-      }
+      body();
       this.#db.exec('COMMIT');
     } catch (error) {
-      this.#db.exec('ROLLBACK');
+      // SQLite may have rolled back already (disk full); the original error is the one to report.
+      try {
+        this.#db.exec('ROLLBACK');
+      } catch {
+        /* nothing to undo */
+      }
       throw error;
     }
-    return seq;
   }
 
   /** Restore an exported session as it was, in one transaction. */
   importSession(row: SessionRow, events: readonly EventRow[]): void {
-    this.#db.exec('BEGIN');
-    try {
+    this.#transaction(() => {
       this.#db
         .prepare('INSERT INTO sessions (id, kind, title, show_json, started_at, ended_at, summary_json, costs_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(row.id, row.kind, row.title, row.show_json, row.started_at, row.ended_at, row.summary_json, row.costs_json);
       const insert = this.#db.prepare('INSERT INTO events (session_id, seq, at, kind, ref, data) VALUES (?, ?, ?, ?, ?, ?)');
       for (const e of events) insert.run(row.id, e.seq, e.at, e.kind, e.ref, e.data);
-      this.#db.exec('COMMIT');
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 
   get(id: string): SessionRow | undefined {
