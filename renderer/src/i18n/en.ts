@@ -19,6 +19,14 @@ export const en = {
   'engine.connecting': 'Connecting to the engine…',
   'engine.reconnecting': 'Lost the engine — reconnecting…',
   'engine.waiting': 'Waiting for the engine…',
+  'storage.failing.locked': 'Not saving: another program has locked Cuedeck’s database.',
+  'storage.failing.full': 'Not saving: the disk is full.',
+  'storage.failing.readonly': 'Not saving: Cuedeck’s database has become read-only.',
+  'storage.failing.io': 'Not saving: the disk reports an error.',
+  'storage.failing.other': 'Not saving: the database refuses writes.',
+  'storage.failing.held': 'The show goes on. {count} events are kept in memory and will be saved as soon as the database accepts them.',
+  'storage.failing.dropped': 'Memory limit reached: {count} newer events are not being recorded.',
+  'storage.failing.since': 'Since {time} · {detail}',
 
   'connection.connecting': 'Connecting…',
   'connection.connected': 'Connected',
@@ -650,6 +658,8 @@ export const en = {
   'notice.members.fed_back': 'Member records updated from the show: {members} members ({newMembers} new)',
   'notice.run.obs_skipped': 'Segment “{segment}”: OBS was not switched ({detail})',
   'notice.session.write_failed': 'The session log cannot be written ({detail}); events are kept in memory and retried',
+  'notice.storage.recovered': 'Saving again after {seconds} s: the {written} events held in memory are in the session log; nothing was lost',
+  'notice.storage.dropped': 'Saving again: {written} held events were written, but {dropped} arrived after the memory limit and are missing from the session log',
   'notice.unknown': 'Message from Cuedeck ({code})',
 
   'shell.engine-restarting': 'The engine stopped unexpectedly (exit code {exitCode}). Restarting it in {seconds} s — attempt {attempt}.',

@@ -18,6 +18,14 @@ export const zhCN: Record<keyof typeof en, string> = {
   'engine.connecting': '正在连接引擎…',
   'engine.reconnecting': '与引擎断开 — 正在重连…',
   'engine.waiting': '等待引擎数据…',
+  'storage.failing.locked': '未保存：数据库被其他程序锁定。',
+  'storage.failing.full': '未保存：磁盘已满。',
+  'storage.failing.readonly': '未保存：数据库变成了只读。',
+  'storage.failing.io': '未保存：磁盘报告错误。',
+  'storage.failing.other': '未保存：数据库拒绝写入。',
+  'storage.failing.held': '直播照常进行。{count} 条事件暂存在内存中，数据库恢复后立即保存。',
+  'storage.failing.dropped': '已达内存上限：之后的 {count} 条事件没有被记录。',
+  'storage.failing.since': '自 {time} 起 · {detail}',
 
   'connection.connecting': '连接中…',
   'connection.connected': '已连接',
@@ -645,6 +653,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'notice.members.fed_back': '本场数据已回流会员档案：{members} 位会员（新增 {newMembers} 位）',
   'notice.run.obs_skipped': '环节「{segment}」：未能切换 OBS（{detail}）',
   'notice.session.write_failed': '场次日志写入失败（{detail}），事件暂存内存并会重试',
+  'notice.storage.recovered': '{seconds} 秒后恢复保存：内存中暂存的 {written} 条事件已写入场次日志，没有丢失',
+  'notice.storage.dropped': '已恢复保存：暂存的 {written} 条事件已写入，但超出内存上限后到达的 {dropped} 条未能记录，场次日志中缺少这些事件',
   'notice.unknown': 'Cuedeck 消息（{code}）',
 
   'shell.engine-restarting': '引擎意外退出（退出码 {exitCode}），{seconds} 秒后自动重启（第 {attempt} 次）。',
