@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Platform } from '../feeds/events.ts';
-import { parseCsv, type CsvRecord } from '../show/csv.ts';
+import { cutOffMessage, cutOffRecord, parseCsv, type CsvRecord } from '../show/csv.ts';
 import { CommunityId, MEMBER_LIMITS, MemberId, MemberTier, Nickname, PlatformUserId, Tag } from './member.ts';
 
 /**
@@ -359,22 +359,11 @@ export function parseImport(kind: ImportKind, text: string, options: ImportOptio
   const { index, ignored } = readHeader(kind, header, errors);
   if (errors.length > 0) return { ok: false, errors };
 
-  // A last line short of fields with no line break after it is a file cut off mid-line (a download or copy that
-  // stopped): importing it would write a truncated value and blank the rest. Rows short of trailing empty cells
-  // elsewhere are fine (some spreadsheets leave them out).
-  const last = records.at(-1);
-  if (last && last.fields.length < header.fields.length && !/[\r\n]$/.test(text) && !last.fields.every((f) => f.trim() === '')) {
-    const missing = header.fields[last.fields.length] ?? '';
-    return {
-      ok: false,
-      errors: [
-        {
-          line: last.line,
-          field: normalizeHeader(missing) || missing.trim(),
-          message: `the file ends in the middle of this line (${last.fields.length} of ${header.fields.length} fields, no line break): it looks cut off; nothing was imported`,
-        },
-      ],
-    };
+  // A file cut off mid-line would write the last row's cut value and blank the rest of it.
+  const cut = cutOffRecord(text, csv.records, header.fields.length);
+  if (cut) {
+    const missing = header.fields[cut.fields.length] ?? '';
+    return { ok: false, errors: [{ line: cut.line, field: normalizeHeader(missing) || missing.trim(), message: cutOffMessage(cut, header.fields.length) }] };
   }
 
   const schema = rowSchemas(options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES)[kind];
