@@ -41,11 +41,7 @@ export class SessionRepository {
     this.#db = db;
     this.#insertSession = db.prepare('INSERT INTO sessions (id, kind, title, show_json, started_at) VALUES (?, ?, ?, ?, ?)');
     this.#endSession = db.prepare('UPDATE sessions SET ended_at = ?, summary_json = ? WHERE id = ?');
-    // The next seq is read in the same statement, so a batch retried after a failed write numbers itself afresh.
-    this.#insertEvent = db.prepare(
-      'INSERT OR IGNORE INTO events (session_id, seq, at, kind, ref, data) ' +
-        'SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5 FROM events WHERE session_id = ?1',
-    );
+    this.#insertEvent = db.prepare('INSERT OR IGNORE INTO events (session_id, seq, at, kind, ref, data) VALUES (?, ?, ?, ?, ?, ?)');
     this.#maxSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE session_id = ?');
   }
 
@@ -71,11 +67,17 @@ export class SessionRepository {
     return this.lastSeq(sessionId);
   }
 
-  /** Appends inside the caller's transaction; returns how many were new (duplicate refs are skipped). */
+  /**
+   * Appends inside the caller's transaction; returns how many were new (duplicate refs are skipped). Numbering
+   * starts from what is on disk, so a batch retried after a failed write numbers itself afresh.
+   */
   insertEvents(sessionId: string, events: readonly LoggedEvent[]): number {
-    let added = 0;
-    for (const e of events) added += Number(this.#insertEvent.run(sessionId, e.at, e.kind, e.ref, JSON.stringify(e.data)).changes);
-    return added;
+    const first = this.lastSeq(sessionId);
+    let seq = first;
+    for (const e of events) {
+      if (this.#insertEvent.run(sessionId, seq + 1, e.at, e.kind, e.ref, JSON.stringify(e.data)).changes > 0) seq += 1;
+    }
+    return seq - first;
   }
 
   #transaction(body: () => void): void {
