@@ -95,7 +95,9 @@ export async function startEngine({ config, vault, log, engineDir }: EngineDeps)
   });
   // The session log and the run state must never stall or stop the show: they reach the database through one
   // write-behind queue that holds them (in order, bounded) while the database refuses writes.
-  const writer = new WriteBehind({ db, log, onChange: (change) => storageChanged(change) });
+  // Reported on a microtask: a write can fail inside a state listener (a session begins as the run starts), and
+  // the hub must not publish a new revision while it is still handing out the previous one.
+  const writer = new WriteBehind({ db, log, onChange: (change) => queueMicrotask(() => storageChanged(change)) });
   const storageChanged = (change: WriteChange) => {
     if (change.type === 'failing') {
       const { reason, detail, since, held, dropped } = change;

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../../shared/protocol/index.ts';
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type EngineState, type ServerToClientEvents, type Snapshot } from '../../../shared/protocol/index.ts';
 import { startEngine, type RunningEngine } from '../app.ts';
 import { DATABASE_FILE, openDatabase } from '../db/database.ts';
 import { WriteBehind, type WriteChange } from '../db/write-behind.ts';
@@ -176,6 +177,50 @@ describe('fault: database locked by another program', () => {
     opened.push(check);
     const saved = JSON.parse((check.prepare("SELECT value FROM settings WHERE key = 'show.run'").get() as { value: string }).value) as { segmentId: string };
     expect(saved.segmentId).toBe('b');
+  }, 20_000);
+});
+
+describe('fault: database locked as the show starts', () => {
+  it('the run starts for every view (revisions in order), and the session reaches the disk once the lock is released', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cuedeck-faults-start-'));
+    const engine = await startEngine({
+      config: { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: 'faults-token-0123456789', rendererDir: undefined, simulateRate: undefined },
+      vault: new FileSecretVault(dataDir),
+      log: quiet,
+      engineDir: path.resolve(import.meta.dirname, '..'),
+    });
+    running.push(engine);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(engine.url, {
+      auth: { token: engine.token, protocolVersion: PROTOCOL_VERSION },
+      transports: ['websocket'],
+    });
+    const revs: number[] = [];
+    let view: EngineState | null = null;
+    socket.on('snapshot', (snap) => {
+      revs.push(snap.rev);
+      view = snap.state;
+    });
+    socket.on('patch', (patch) => {
+      revs.push(patch.rev);
+      if (view) view = { ...view, ...patch.set };
+    });
+    await until(() => view !== null);
+    const show = { id: 'show', title: 'Locked start', segments: [{ id: 'a', kind: 'opening', title: 'A', plannedDurationMs: 60_000 }] };
+    expect(await engine.dispatch({ type: 'show.replace', show })).toEqual({ ok: true });
+
+    const other = lockFromOutside(path.join(dataDir, DATABASE_FILE));
+    // The session begins inside the state listener that sees the run start; its write fails right there.
+    expect(await engine.dispatch({ type: 'run.start', rehearsal: true })).toEqual({ ok: true });
+    await until(() => (view as EngineState | null)?.storage.failing !== null && (view as EngineState | null)?.storage.failing !== undefined);
+    expect((view as EngineState | null)?.run.run.status).toBe('running');
+    expect(revs).toEqual([...revs].sort((a, b) => a - b));
+    other.exec('COMMIT');
+    other.close();
+    await until(() => (view as EngineState | null)?.storage.failing === null);
+    socket.close();
+    const check = new DatabaseSync(path.join(dataDir, DATABASE_FILE), { readOnly: true });
+    opened.push(check);
+    expect(check.prepare('SELECT title, ended_at FROM sessions').all()).toEqual([{ title: 'Locked start', ended_at: null }]);
   }, 20_000);
 });
 
