@@ -61,7 +61,8 @@ export async function startEngineProcess(options: EngineOptions = {}): Promise<E
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        // Already gone (a test may kill it with a signal, leaving exitCode null): nothing to wait for.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
       }),

@@ -11,6 +11,8 @@ import { placeholderState } from './state/initial-state.ts';
 import type { EngineConfig } from './config/args.ts';
 import { WalCheckpointer } from './db/checkpointer.ts';
 import { databaseFile, openDatabase } from './db/database.ts';
+import { isStorageError, storageErrorMessage } from './db/storage-errors.ts';
+import { WriteBehind, type WriteChange } from './db/write-behind.ts';
 import { CommandFailure } from './dispatch/command-failure.ts';
 import { createDispatcher, type Dispatch } from './dispatch/dispatcher.ts';
 import { ObsConnectionSettings } from './domains/obs/obs-connection-settings.ts';
@@ -20,7 +22,7 @@ import { loadDefaultBannedWords } from './domains/show/banned-words.ts';
 import { RunService } from './domains/show/run-service.ts';
 import { ShowService } from './domains/show/show-service.ts';
 import { ShowStore } from './domains/show/show-store.ts';
-import { createApiHandler } from './http/api.ts';
+import { createApiHandler, sendError } from './http/api.ts';
 import { createSessionsRoutes } from './http/sessions-api.ts';
 import { MemberRepository } from './domains/members/member-repository.ts';
 import { MembersService } from './domains/members/member-service.ts';
@@ -97,7 +99,22 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
     log,
     publishThumbnail: (t) => publishThumbnail(t),
   });
-  const showStore = new ShowStore(settings);
+  // The session log and the run state must never stall or stop the show: they reach the database through one
+  // write-behind queue that holds them (in order, bounded) while the database refuses writes.
+  // Reported on a microtask: a write can fail inside a state listener (a session begins as the run starts), and
+  // the hub must not publish a new revision while it is still handing out the previous one.
+  const writer = new WriteBehind({ db, log, onChange: (change) => queueMicrotask(() => storageChanged(change)) });
+  const storageChanged = (change: WriteChange) => {
+    if (change.type === 'failing') {
+      const { reason, detail, since, held, dropped } = change;
+      hub.set({ storage: { failing: { reason, detail, since, held, dropped } } });
+      return;
+    }
+    hub.set({ storage: { failing: null } });
+    if (change.dropped > 0) notices.publish('error', 'storage.dropped', { written: change.written, dropped: change.dropped });
+    else notices.publish('info', 'storage.recovered', { written: change.written, seconds: Math.round(change.failedMs / 1000) });
+  };
+  const showStore = new ShowStore(settings, writer);
   const script = new ShowService(hub, showStore, loadDefaultBannedWords(engineDir));
   hub.set({ ...obs.initialSlices(), ...script.initialSlices() });
   const run = new RunService({ hub, store: showStore, script, stage: obs, notices, log });
@@ -109,8 +126,8 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   const sessionLog = new SessionLog({
     repo: sessionRepo,
     settings,
+    writer,
     log,
-    onWriteError: (message) => notices.publish('error', 'session.write_failed', { detail: message }),
     onEnded: (session) => {
       if (session.kind === 'broadcast') feedBackEnded(session.id);
     },
@@ -148,7 +165,8 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
     settings,
     notices,
     log,
-    // What a view shows as received is already on disk.
+    // What a view shows as received is already on disk, unless the database refuses writes: then the producer
+    // still sees the audience live, with a banner saying how many events are held in memory until it is written.
     broadcast: (events) => {
       sessionLog.flush();
       broadcastFeed(events);
@@ -217,6 +235,11 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
     const pathname = (req.url ?? '/').split('?', 1)[0] ?? '/';
     const handler = pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`) ? handleApi : serveStatic;
     handler(req, res).catch((error: unknown) => {
+      if (isStorageError(error)) {
+        log.warn(`HTTP ${req.method} ${pathForLog(req)} refused: the database did not accept the write: ${String(error)}`);
+        if (!res.headersSent) sendError(res, 'storage_failed', storageErrorMessage(error));
+        return;
+      }
       log.error(`HTTP ${req.method} ${pathForLog(req)} failed: ${String(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -257,7 +280,7 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
     async stop() {
       run.stop();
       await feeds.stop();
-      sessionLog.flush();
+      writer.close();
       await obs.stop();
       const closing = gateway.close();
       // A view polling every second keeps its keep-alive connection busy forever; close() alone would wait on it.

@@ -77,6 +77,8 @@ describe('normalizeCuedeck', () => {
     expect(reasons('comment', 'hello')).toBe('not_object');
     expect(reasons('comment', [1, 2])).toBe('not_object');
     expect(reasons('comment', 42)).toBe('not_object');
+    expect(reasons('comment', Buffer.from('\u0000\u00ff binary'))).toBe('not_object');
+    expect(reasons('comment', new Uint8Array([0, 1, 2]).buffer)).toBe('not_object');
     expect(reasons('comment', { ...common, ...user, text: 42 })).toBe('schema');
     expect(reasons('comment', { ...common, ...user })).toBe('schema');
     expect(reasons('comment', { ...common, ...user, text: 'hi', platform: 'myspace' })).toBe('schema');

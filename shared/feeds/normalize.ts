@@ -35,7 +35,10 @@ const tiktokSchemas = new Map<string, z.ZodType>(Object.entries(TIKTOK_DATA_EVEN
 
 /** Validate the payload's shape; classify failures so diagnostics can count them. */
 function parse<T>(schema: z.ZodType<T>, payload: unknown): { data: T } | Rejection {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { rejected: 'not_object' };
+  // Binary attachments (socket.io delivers them as Buffer / ArrayBuffer) are not JSON objects either.
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || ArrayBuffer.isView(payload) || payload instanceof ArrayBuffer) {
+    return { rejected: 'not_object' };
+  }
   const result = schema.safeParse(payload);
   if (result.success) return { data: result.data };
   const issues = result.error.issues;

@@ -102,6 +102,18 @@ describe('parseImport', () => {
     expect(parseImport('members', '')).toMatchObject({ ok: false, errors: [{ line: 0, message: 'the file is empty' }] });
   });
 
+  it('refuses a file cut off in the middle of its last line, naming the line and the first missing column', () => {
+    const whole = csv('member_id,nickname,tags,community_id', 'M1,Mei,vip,C1', 'M2,Ana Lima,vip|gold,C2');
+    const cut = whole.slice(0, whole.indexOf('Ana') + 3);
+    expect(parseImport('members', cut)).toEqual({
+      ok: false,
+      errors: [{ line: 3, field: 'tags', message: 'the file ends in the middle of this line (2 of 4 fields, no line break): it looks cut off; nothing was imported' }],
+    });
+    // Short rows with a line break after them, and a complete last line without one, are still read.
+    expect(parseImport('members', csv('member_id,nickname,tags', 'M1,Mei'))).toMatchObject({ ok: true, rows: [{ memberId: 'M1', nickname: 'Mei', tags: [] }] });
+    expect(parseImport('members', 'member_id,nickname\r\nM1,Mei')).toMatchObject({ ok: true, rows: [{ memberId: 'M1', nickname: 'Mei' }] });
+  });
+
   it('counts physical lines when a quoted value spans several', () => {
     const r = parseImport('members', csv('member_id,nickname', 'a,"two', 'lines"', 'b c,x'));
     expect(r).toEqual({ ok: false, errors: [{ line: 4, field: 'member_id', message: 'must not contain spaces, commas or "|"' }] });

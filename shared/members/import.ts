@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Platform } from '../feeds/events.ts';
-import { parseCsv, type CsvRecord } from '../show/csv.ts';
+import { cutOffMessage, cutOffRecord, parseCsv, type CsvRecord } from '../show/csv.ts';
 import { CommunityId, MEMBER_LIMITS, MemberId, MemberTier, Nickname, PlatformUserId, Tag } from './member.ts';
 
 /**
@@ -358,6 +358,13 @@ export function parseImport(kind: ImportKind, text: string, options: ImportOptio
   const errors: ImportIssue[] = [];
   const { index, ignored } = readHeader(kind, header, errors);
   if (errors.length > 0) return { ok: false, errors };
+
+  // A file cut off mid-line would write the last row's cut value and blank the rest of it.
+  const cut = cutOffRecord(text, csv.records, header.fields.length);
+  if (cut) {
+    const missing = header.fields[cut.fields.length] ?? '';
+    return { ok: false, errors: [{ line: cut.line, field: normalizeHeader(missing) || missing.trim(), message: cutOffMessage(cut, header.fields.length) }] };
+  }
 
   const schema = rowSchemas(options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES)[kind];
   const rows: { line: number; data: Record<string, unknown> }[] = [];

@@ -122,6 +122,7 @@ export const ErrorCode = z.enum([
   'import_failed', // the file has errors (listed in issues as "line N, field: message"); nothing was changed
   'not_found',
   'rate_limited', // too many calls (or wrong tokens) from this address; retry after the Retry-After header
+  'storage_failed', // the database could not be written (locked by another program, disk full); nothing was changed
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -62,6 +62,7 @@ describe('snapshot and patch schemas', () => {
     script: { show: emptyShow(() => 'show1', 'Show'), flags: [], defaultBannedWords: ['最好'] },
     run: { run: initialRunState(), sales: [], cues: [], rehearsal: true, recovered: null },
     feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [], streamerAlerts: false },
+    storage: { failing: { reason: 'locked', detail: 'database is locked', since: 1, held: 12, dropped: 0 } },
   };
 
   it('round-trip a full snapshot', () => {

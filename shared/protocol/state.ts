@@ -68,6 +68,36 @@ export type EngineInfo = z.infer<typeof EngineInfo>;
 export const ShowState = z.object({ title: z.string() });
 export type ShowState = z.infer<typeof ShowState>;
 
+/** Why the engine cannot write to its database. */
+export const StorageFailureReason = z.enum([
+  'locked', // another program holds the database's write lock (a backup tool, a DB browser)
+  'full', // the disk (or the file's size limit) is full
+  'readonly', // the file or its folder became read-only
+  'io', // the disk reported an error
+  'other', // SQLite refused the write for another reason
+]);
+export type StorageFailureReason = z.infer<typeof StorageFailureReason>;
+
+/**
+ * Whether what happens is reaching the database. While writes fail the show goes on: the session log and the
+ * run state are held in memory (up to a bound) and written, in order, as soon as the database accepts them.
+ */
+export const StorageState = z.object({
+  failing: z
+    .object({
+      reason: StorageFailureReason,
+      /** SQLite's own words. */
+      detail: z.string().max(300),
+      since: z.number(),
+      /** Events held in memory, waiting to be written. */
+      held: z.number().int().nonnegative(),
+      /** Events not kept because the memory bound was reached: they will be missing from the log. */
+      dropped: z.number().int().nonnegative(),
+    })
+    .nullable(),
+});
+export type StorageState = z.infer<typeof StorageState>;
+
 /**
  * The whole live state a view needs. Sent whole on connect, then replaced slice by slice; slices are cut so
  * that a frequent change (a health sample every second) does not resend rarely changing data (scene items).
@@ -83,6 +113,7 @@ export const EngineState = z.object({
   script: ScriptState,
   run: RunSlice,
   feeds: FeedsState,
+  storage: StorageState,
 });
 export type EngineState = z.infer<typeof EngineState>;
 export type StateSlice = keyof EngineState;

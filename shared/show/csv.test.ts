@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, serializeCsv } from './csv.ts';
+import { cutOffRecord, parseCsv, serializeCsv } from './csv.ts';
 
 function records(text: string) {
   const r = parseCsv(text);
@@ -71,6 +71,14 @@ describe('parseCsv', () => {
   it('handles a long field quickly', () => {
     const long = 'x'.repeat(1_000_000);
     expect(records(`"${long}",y`)[0]?.fields[0]?.length).toBe(1_000_000);
+  });
+});
+
+describe('cutOffRecord', () => {
+  it('finds a last record short of fields with no line end after it, and nothing else', () => {
+    const cut = 'a,b,c\r\n1,2,3\r\n4,5';
+    expect(cutOffRecord(cut, records(cut), 3)).toEqual({ line: 3, fields: ['4', '5'] });
+    for (const whole of ['a,b,c\r\n1,2,3\r\n4,5\r\n', 'a,b,c\r\n1,2,3', 'a,b,c\n4,5\n', 'a,b,c']) expect(cutOffRecord(whole, records(whole), 3)).toBeNull();
   });
 });
 

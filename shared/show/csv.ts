@@ -19,6 +19,22 @@ export type CsvParseResult = { ok: true; records: CsvRecord[] } | { ok: false; e
 
 const BOM = '\uFEFF';
 
+/**
+ * The last record when the text stops in the middle of it: fewer fields than the header and no line end after
+ * it, the mark of a file cut off by an interrupted download or copy. Null otherwise. (A cut inside the last
+ * field of a complete-looking row cannot be told from a real value.)
+ */
+export function cutOffRecord(text: string, records: readonly CsvRecord[], headerFields: number): CsvRecord | null {
+  const last = records.at(-1);
+  if (!last || records.length < 2 || last.fields.length >= headerFields || /[\r\n]$/.test(text)) return null;
+  return last.fields.every((f) => f.trim() === '') ? null : last;
+}
+
+/** The error text for a cut-off record; the same words in every import. */
+export function cutOffMessage(record: CsvRecord, headerFields: number): string {
+  return `the file ends in the middle of this line (${record.fields.length} of ${headerFields} fields, no line break): it looks cut off; nothing was imported`;
+}
+
 export function parseCsv(input: string): CsvParseResult {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   const records: CsvRecord[] = [];

@@ -264,6 +264,21 @@ describe('CSV import', () => {
     expect(errorsOf(importShowCsv('\uFEFF\r\n', { base: base(), newId: counter() }))[0]).toMatchObject({ line: 1, code: 'header' });
   });
 
+  it('refuses a file cut off in the middle of its last row, naming the line and the first missing column', () => {
+    const text = `${header}\r\nopening,Hello,5,Welcome,,,\r\nclosing,Bye,5`;
+    expect(errorsOf(importShowCsv(text, { base: base(), newId: counter() }))).toEqual([
+      {
+        line: 3,
+        column: null,
+        field: 'talking_points',
+        message: 'the file ends in the middle of this line (3 of 7 fields, no line break): it looks cut off; nothing was imported',
+        code: 'syntax',
+      },
+    ]);
+    // The same row with its line break is complete: short rows read their missing cells as empty.
+    expect(showOf(importShowCsv(`${text}\r\n`, { base: base(), newId: counter() })).segments).toHaveLength(2);
+  });
+
   it('refuses hostile input: too long text, too many rows, oversized files', () => {
     const long = `${header}\r\nproduct,T,5,${'长'.repeat(SHOW_LIMITS.talkingPointsMaxLength + 1)},,,\r\n`;
     expect(errorsOf(importShowCsv(long, { base: base(), newId: counter() }))).toEqual([

@@ -1,4 +1,4 @@
-import { parseCsv, serializeCsv } from './csv.ts';
+import { cutOffMessage, cutOffRecord, parseCsv, serializeCsv } from './csv.ts';
 import type { CsvWriteOptions } from './csv.ts';
 import { formatJsonPath, parseJsonLocated } from './json.ts';
 import { SHOW_FILE_FORMAT, SHOW_FILE_VERSION, SHOW_LIMITS, Segment, SegmentKind, Show, ShowFile } from './schema.ts';
@@ -210,6 +210,9 @@ export function importShowCsv(input: string, options: CsvImportOptions): ImportR
     if (!columns.includes(required)) errors.push(error(header.line, required, 'required column is missing', 'header'));
   }
   if (errors.length > 0) return failure(errors);
+  // A file cut off mid-line would import its last segment with the rest of the row blank.
+  const cut = cutOffRecord(input, records, columns.length);
+  if (cut) return failure([error(cut.line, columns[cut.fields.length] ?? '', cutOffMessage(cut, columns.length), 'syntax')]);
 
   const rows = records.slice(1);
   if (rows.length > SHOW_LIMITS.maxSegments) {

@@ -4,6 +4,13 @@ import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export const DATABASE_FILE = 'cuedeck.sqlite';
+const OPEN_BUSY_TIMEOUT_MS = 5_000;
+/**
+ * Once running, the engine is the database's only writer; another program holding the lock (a backup tool, a DB
+ * browser) must not freeze the engine, whose one thread also runs the clocks and the feeds. A write waits this
+ * long at most, then fails: the session log and run state are retried later (WriteBehind), a command is refused.
+ */
+export const RUNTIME_BUSY_TIMEOUT_MS = 100;
 
 /** A failure the user must act on (wrong version, unreadable file); a restart will not fix it. */
 export class DatabaseOpenError extends Error {
@@ -94,11 +101,13 @@ export function openDatabase({ dataDir, migrations = MIGRATIONS }: OpenDatabaseO
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
     db.exec('PRAGMA foreign_keys = ON');
-    db.exec('PRAGMA busy_timeout = 5000');
+    // Opening may wait for an engine that is still shutting down on the same folder.
+    db.exec(`PRAGMA busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
     // 64 MiB of page cache (SQLite's default is 2 MiB): a feed-back touches ~50k members spread over a large
     // table, and with the default most of those lookups go back to the file.
     db.exec('PRAGMA cache_size = -65536');
     migrate(db, migrations);
+    db.exec(`PRAGMA busy_timeout = ${RUNTIME_BUSY_TIMEOUT_MS}`);
   } catch (error) {
     db.close();
     throw error;

@@ -1,4 +1,5 @@
 import { Command, type CommandResult } from '../../../shared/protocol/index.ts';
+import { isStorageError, storageErrorMessage } from '../db/storage-errors.ts';
 import type { Logger } from '../log.ts';
 import { CommandFailure } from './command-failure.ts';
 
@@ -32,6 +33,10 @@ export function createDispatcher(handlers: CommandHandlers, log: Logger, onDone?
     } catch (error) {
       if (error instanceof CommandFailure) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+      }
+      if (isStorageError(error)) {
+        log.warn(`Command ${command.type} refused: the database did not accept the write: ${String(error)}`);
+        return { ok: false, error: { code: 'storage_failed', message: storageErrorMessage(error) } };
       }
       log.error(`Command ${command.type} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return { ok: false, error: { code: 'internal', message: `The engine failed to run ${command.type}; see its log.` } };

@@ -20,6 +20,7 @@ const STATUS_BY_ERROR: Record<ErrorCode, number> = {
   compliance_flags: 409,
   import_failed: 422,
   rate_limited: 429,
+  storage_failed: 503,
   internal: 500,
 };
 

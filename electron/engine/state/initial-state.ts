@@ -13,6 +13,7 @@ export function placeholderState(engine: EngineInfo): EngineState {
     script: { show: emptyShow(() => 'placeholder', 'Untitled show'), flags: [], defaultBannedWords: [] },
     run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
     feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [], streamerAlerts: false },
+    storage: { failing: null },
   };
 }
 

@@ -16,6 +16,7 @@ import { viewLabelKey } from './viewLabel.ts';
 import { Redirect } from './Redirect.tsx';
 import { TopNav } from './TopNav.tsx';
 import { EngineBanner } from './EngineBanner.tsx';
+import { StorageBanner } from './StorageBanner.tsx';
 import { TokenScreen } from './TokenScreen.tsx';
 import { ProtocolMismatchScreen } from './ProtocolMismatchScreen.tsx';
 
@@ -66,6 +67,7 @@ export function App() {
   return (
     <div className={streamer ? 'app app--streamer' : 'app'}>
       <EngineBanner />
+      {!streamer && <StorageBanner />}
       {!streamer && <TopNav showLanguage={!(route.kind === 'view' && route.view === 'settings')} />}
       <RouteView route={route} />
       {!streamer && <Toasts />}

@@ -37,6 +37,7 @@ const state: EngineState = {
   },
   run: { run: initialRunState(), sales: [], cues: [], rehearsal: false, recovered: null },
   feeds: { configs: [], diagnostics: [], metrics: new LiveMetrics().snapshot(0), simulator: null, pinned: [], answered: [], streamerAlerts: false },
+  storage: { failing: null },
 };
 
 const connectedObs: EngineState['obs'] = {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { PendingWrite, WriteBehind } from '../../db/write-behind.ts';
 import type { Logger } from '../../log.ts';
 import type { SettingsRepository } from '../settings/settings-repository.ts';
 import type { LoggedEvent, SessionKind, SessionRepository } from './session-repository.ts';
 
 const CURRENT_KEY = 'session.current';
-export const LOG_FLUSH_MS = 100;
-/** Beyond this many queued events a write happens at once, so memory stays bounded in a flood. */
-const MAX_QUEUED = 5_000;
+/** Beyond this many queued events a write happens at once, so a flood is written in bounded transactions. */
+const FLUSH_AT = 5_000;
 
 export interface CurrentSession {
   id: string;
@@ -15,38 +15,57 @@ export interface CurrentSession {
   startedAt: number;
 }
 
+/** Events of one session waiting to be written; grows until it is written. */
+class EventBatch implements PendingWrite {
+  readonly events: LoggedEvent[] = [];
+  done = false;
+  readonly #repo: SessionRepository;
+  readonly sessionId: string;
+
+  constructor(repo: SessionRepository, sessionId: string) {
+    this.#repo = repo;
+    this.sessionId = sessionId;
+  }
+
+  size(): number {
+    return this.events.length;
+  }
+
+  write(): void {
+    this.#repo.insertEvents(this.sessionId, this.events);
+  }
+}
+
 /**
- * The append-only record of the session in progress. Writes are batched (one transaction per ~100 ms), and
- * `flush()` is called before anything is shown as recorded, so what a view shows is already on disk.
+ * The append-only record of the session in progress, written through a {@link WriteBehind}: batched (one
+ * transaction per ~100 ms), and `flush()` is called before anything is shown as recorded, so while the database
+ * accepts writes what a view shows is already on disk. While it does not (locked, disk full) the show goes on:
+ * events are held in memory in order and written once it does; the producer sees a banner saying so.
  */
 export class SessionLog {
   readonly #repo: SessionRepository;
   readonly #settings: SettingsRepository;
+  readonly #writer: WriteBehind;
   readonly #log: Logger;
   readonly #now: () => number;
   #current: CurrentSession | null;
-  #seq = 0;
-  #queue: LoggedEvent[] = [];
-  #timer: NodeJS.Timeout | null = null;
-  /** Set when a write failed (disk full, locked): events stay queued and the producer is told. */
-  #failing = false;
-  readonly #onWriteError: (message: string) => void;
+  #batch: EventBatch | null = null;
   readonly #onEnded: (session: CurrentSession) => void;
 
   constructor(deps: {
     repo: SessionRepository;
     settings: SettingsRepository;
+    writer: WriteBehind;
     log: Logger;
     now?: () => number;
-    onWriteError?: (message: string) => void;
-    /** After a session is closed and everything it logged is on disk. */
+    /** Once the session's end, and so everything it logged, is committed to the database. */
     onEnded?: (session: CurrentSession) => void;
   }) {
     this.#repo = deps.repo;
     this.#settings = deps.settings;
+    this.#writer = deps.writer;
     this.#log = deps.log;
     this.#now = deps.now ?? Date.now;
-    this.#onWriteError = deps.onWriteError ?? (() => undefined);
     this.#onEnded = deps.onEnded ?? (() => undefined);
     const stored = this.#settings.read(
       CURRENT_KEY,
@@ -55,7 +74,6 @@ export class SessionLog {
     );
     // A session still open in the database means the engine stopped mid-show: continue it.
     this.#current = stored && this.#repo.get(stored.id)?.ended_at === null ? stored : null;
-    if (this.#current) this.#seq = this.#repo.lastSeq(this.#current.id);
   }
 
   get current(): CurrentSession | null {
@@ -66,52 +84,55 @@ export class SessionLog {
   begin(kind: SessionKind, title: string, show: unknown, startedAt = this.#now()): CurrentSession {
     if (this.#current) this.end({ reason: 'superseded' });
     const session: CurrentSession = { id: randomUUID(), kind, startedAt };
-    this.#repo.create({ id: session.id, kind, title, show_json: JSON.stringify(show), started_at: session.startedAt });
-    this.#settings.write(CURRENT_KEY, session);
+    const row = { id: session.id, kind, title, show_json: JSON.stringify(show), started_at: session.startedAt };
+    this.#writer.enqueue({
+      write: () => {
+        this.#repo.create(row);
+        this.#settings.write(CURRENT_KEY, session);
+      },
+    });
     this.#current = session;
-    this.#seq = 0;
+    this.#batch = null;
+    this.#writer.flush();
     this.#log.info(`Session ${session.id} started (${kind})`);
     return session;
   }
 
   record(kind: string, data: unknown, ref: string | null = null, at = this.#now()): void {
-    if (!this.#current) return;
-    this.#queue.push({ at, kind, ref, data });
-    if (this.#queue.length >= MAX_QUEUED) this.flush();
-    else this.#timer ??= setTimeout(() => this.flush(), LOG_FLUSH_MS);
+    const session = this.#current;
+    if (!session) return;
+    if (!this.#writer.reserve(1)) return;
+    let batch = this.#batch;
+    if (!batch || batch.done || batch.sessionId !== session.id) {
+      batch = new EventBatch(this.#repo, session.id);
+      this.#batch = batch;
+      // Counted by reserve() already: the batch is queued empty and grows in place.
+      this.#writer.enqueue(batch);
+    }
+    batch.events.push({ at, kind, ref, data });
+    if (this.#writer.held >= FLUSH_AT) this.#writer.flush();
   }
 
-  /** Write everything queued now. On failure nothing queued is dropped; the next flush retries. */
+  /** Write everything queued now (skipped while the database refuses writes: the retry timer is in charge). */
   flush(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    const session = this.#current;
-    if (!session || this.#queue.length === 0) return;
-    const batch = this.#queue;
-    try {
-      this.#seq = this.#repo.append(session.id, this.#seq, batch);
-      this.#queue = [];
-      if (this.#failing) this.#log.info('The session log is writing again');
-      this.#failing = false;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (!this.#failing) {
-        this.#log.error(`Writing the session log failed; events are kept in memory and retried: ${message}`);
-        this.#onWriteError(message);
-      }
-      this.#failing = true;
-      this.#timer = setTimeout(() => this.flush(), 1000);
-    }
+    this.#writer.flush();
   }
 
   end(summary: unknown): void {
     const session = this.#current;
     if (!session) return;
-    this.flush();
-    this.#repo.end(session.id, this.#now(), summary);
-    this.#settings.write(CURRENT_KEY, null);
+    const endedAt = this.#now();
+    this.#writer.enqueue({
+      write: () => {
+        this.#repo.end(session.id, endedAt, summary);
+        this.#settings.write(CURRENT_KEY, null);
+      },
+      // Events are written in order before the end, so the whole session is on disk by now.
+      committed: () => this.#onEnded(session),
+    });
     this.#current = null;
+    this.#batch = null;
+    this.#writer.flush();
     this.#log.info(`Session ${session.id} ended`);
-    this.#onEnded(session);
   }
 }

@@ -61,37 +61,50 @@ export class SessionRepository {
     return (this.#maxSeq.get(sessionId) as { seq: number }).seq;
   }
 
-  /** Appends in one transaction; returns the seq after the batch. Duplicate refs are skipped, not errors. */
-  append(sessionId: string, firstSeq: number, events: readonly LoggedEvent[]): number {
-    let seq = firstSeq;
-    this.#db.exec('BEGIN');
+  /** Appends in one transaction; returns the last seq. Duplicate refs are skipped, not errors. */
+  append(sessionId: string, events: readonly LoggedEvent[]): number {
+    this.#transaction(() => this.insertEvents(sessionId, events));
+    return this.lastSeq(sessionId);
+  }
+
+  /**
+   * Appends inside the caller's transaction; returns how many were new (duplicate refs are skipped). Numbering
+   * starts from what is on disk, so a batch retried after a failed write numbers itself afresh.
+   */
+  insertEvents(sessionId: string, events: readonly LoggedEvent[]): number {
+    const first = this.lastSeq(sessionId);
+    let seq = first;
+    for (const e of events) {
+      if (this.#insertEvent.run(sessionId, seq + 1, e.at, e.kind, e.ref, JSON.stringify(e.data)).changes > 0) seq += 1;
+    }
+    return seq - first;
+  }
+
+  #transaction(body: () => void): void {
+    this.#db.exec('BEGIN IMMEDIATE');
     try {
-      for (const e of events) {
-        const result = this.#insertEvent.run(sessionId, seq + 1, e.at, e.kind, e.ref, JSON.stringify(e.data));
-        if (result.changes > 0) seq += 1;
-      }
+      body();
       this.#db.exec('COMMIT');
     } catch (error) {
-      this.#db.exec('ROLLBACK');
+      // SQLite may have rolled back already (disk full); the original error is the one to report.
+      try {
+        this.#db.exec('ROLLBACK');
+      } catch {
+        /* nothing to undo */
+      }
       throw error;
     }
-    return seq;
   }
 
   /** Restore an exported session as it was, in one transaction. */
   importSession(row: SessionRow, events: readonly EventRow[]): void {
-    this.#db.exec('BEGIN');
-    try {
+    this.#transaction(() => {
       this.#db
         .prepare('INSERT INTO sessions (id, kind, title, show_json, started_at, ended_at, summary_json, costs_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(row.id, row.kind, row.title, row.show_json, row.started_at, row.ended_at, row.summary_json, row.costs_json);
       const insert = this.#db.prepare('INSERT INTO events (session_id, seq, at, kind, ref, data) VALUES (?, ?, ?, ?, ?, ?)');
       for (const e of events) insert.run(row.id, e.seq, e.at, e.kind, e.ref, e.data);
-      this.#db.exec('COMMIT');
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 
   /** True when the session's outcomes were written into member records (deleting it would orphan them). */

@@ -3,7 +3,16 @@ import { RunStateSchema } from '../../../../shared/protocol/index.ts';
 import type { FlashSaleState } from '../../../../shared/show/flash-sale.ts';
 import { initialRunState, type RunState } from '../../../../shared/show/run-clock.ts';
 import { Show } from '../../../../shared/show/schema.ts';
+import type { PendingWrite } from '../../db/write-behind.ts';
 import type { SettingsRepository } from '../settings/settings-repository.ts';
+
+/** How the run state reaches the database: the engine's WriteBehind; by default, written at once. */
+export interface RunStateWriter {
+  enqueue(write: PendingWrite): void;
+  flush(): boolean;
+}
+
+const WRITE_AT_ONCE: RunStateWriter = { enqueue: (write) => write.write(), flush: () => true };
 
 const KEYS = { show: 'show.document', run: 'show.run', sales: 'show.sales', rehearsal: 'show.rehearsal', heartbeat: 'show.heartbeat' } as const;
 
@@ -12,13 +21,17 @@ const StoredSales = z.record(z.string(), z.custom<FlashSaleState>((v) => typeof 
 
 /**
  * The show document and its live run, written through on every change: after a crash the run resumes from its
- * recorded instants, so the clock continues as if the engine had never stopped.
+ * recorded instants, so the clock continues as if the engine had never stopped. The run state goes through the
+ * run-state writer: when the database refuses writes (locked, disk full) the show goes on and the latest state
+ * is written once it accepts them again.
  */
 export class ShowStore {
   readonly #settings: SettingsRepository;
+  readonly #writer: RunStateWriter;
 
-  constructor(settings: SettingsRepository) {
+  constructor(settings: SettingsRepository, writer: RunStateWriter = WRITE_AT_ONCE) {
     this.#settings = settings;
+    this.#writer = writer;
   }
 
   loadShow(fallback: Show): Show {
@@ -39,13 +52,20 @@ export class ShowStore {
   }
 
   saveRun(run: RunState, sales: Record<string, FlashSaleState>, rehearsal: boolean): void {
-    this.#settings.write(KEYS.run, run);
-    this.#settings.write(KEYS.sales, sales);
-    this.#settings.write(KEYS.rehearsal, rehearsal);
+    this.#writer.enqueue({
+      key: KEYS.run,
+      write: () => {
+        this.#settings.write(KEYS.run, run);
+        this.#settings.write(KEYS.sales, sales);
+        this.#settings.write(KEYS.rehearsal, rehearsal);
+      },
+    });
+    this.#writer.flush();
   }
 
   /** "Still alive at": the gap after a crash is measured from the last one. */
   heartbeat(now: number): void {
-    this.#settings.write(KEYS.heartbeat, now);
+    this.#writer.enqueue({ key: KEYS.heartbeat, write: () => this.#settings.write(KEYS.heartbeat, now) });
+    this.#writer.flush();
   }
 }
