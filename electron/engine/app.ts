@@ -19,6 +19,7 @@ import { ObsConnectionSettings } from './domains/obs/obs-connection-settings.ts'
 import { ObsService } from './domains/obs/obs-service.ts';
 import { SettingsRepository } from './domains/settings/settings-repository.ts';
 import { loadDefaultBannedWords } from './domains/show/banned-words.ts';
+import { loadSampleShow } from './domains/show/sample-show.ts';
 import { RunService } from './domains/show/run-service.ts';
 import { ShowService } from './domains/show/show-service.ts';
 import { ShowStore } from './domains/show/show-store.ts';
@@ -116,7 +117,9 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   };
   const showStore = new ShowStore(settings, writer);
   const script = new ShowService(hub, showStore, loadDefaultBannedWords(engineDir));
-  hub.set({ ...obs.initialSlices(), ...script.initialSlices() });
+  // The embedded default (a rehearsal against the simulator) starts from the sample show on a fresh install.
+  const firstRunShow = config.simulateRate !== undefined ? loadSampleShow(engineDir, log) : undefined;
+  hub.set({ ...obs.initialSlices(), ...script.initialSlices(firstRunShow) });
   const run = new RunService({ hub, store: showStore, script, stage: obs, notices, log });
   hub.set({ run: run.initialSlice() });
   script.setGuard((show) => run.checkEdit(show));

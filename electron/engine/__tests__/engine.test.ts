@@ -152,3 +152,26 @@ describe('engine process', () => {
     expect(result.stderr).toMatch(/written by a newer version of Cuedeck/);
   });
 });
+
+describe('first run', () => {
+  const stateOf = async (engine: RunningEngine) =>
+    ((await (await fetch(`${engine.url}/api/v1/state`, { headers: { Authorization: `Bearer ${engine.token}` } })).json()) as Snapshot).state;
+
+  it('the embedded rehearsal default starts from the sample show; a script already saved is kept', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cuedeck-first-run-'));
+    const first = await start({ dataDir, simulateRate: 5 });
+    const { script } = await stateOf(first);
+    expect(script.show.title).toBe('秋冬护肤专场');
+    expect(script.show.products.length).toBeGreaterThan(0);
+    expect(script.show.segments.some((s) => s.flashSales.length > 0)).toBe(true);
+    expect(await first.dispatch({ type: 'show.setTitle', title: 'My own show' })).toEqual({ ok: true });
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+
+    const again = await start({ dataDir, simulateRate: 5 });
+    expect((await stateOf(again)).script.show.title).toBe('My own show');
+    // Without the simulator (a real show) a fresh install starts from an empty four-module script.
+    const plain = await start();
+    expect((await stateOf(plain)).script.show.products).toEqual([]);
+  });
+});

@@ -28,8 +28,9 @@ export class ShowService {
     this.#defaults = defaultBannedWords;
   }
 
-  initialSlices(): { show: { title: string }; script: ScriptState } {
-    const show = this.#store.loadShow(fourModuleShow({ newId, title: 'Untitled show' }));
+  /** The stored script, else (first run) `firstRun`, else an empty four-module script. */
+  initialSlices(firstRun?: Show): { show: { title: string }; script: ScriptState } {
+    const show = this.#store.loadShow(firstRun ?? fourModuleShow({ newId, title: 'Untitled show' }));
     return { show: { title: show.title }, script: this.#scriptState(show) };
   }
 
