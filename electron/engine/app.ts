@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { z } from 'zod';
 import type { FeedEvent } from '../../shared/feeds/events.ts';
+import type { FeedBackResult } from '../../shared/members/feedback.ts';
 import { API_PREFIX, PROTOCOL_VERSION, type Thumbnail } from '../../shared/protocol/index.ts';
 import { FeedsService } from './domains/feeds/feeds-service.ts';
 import { SessionLog } from './domains/sessions/session-log.ts';
@@ -29,6 +30,7 @@ import { MemberRepository } from './domains/members/member-repository.ts';
 import { MembersService } from './domains/members/member-service.ts';
 import { createMembersRoutes } from './domains/members/members-api.ts';
 import { SessionAudienceReader } from './domains/members/session-audience.ts';
+import { feedBackInWorker } from './domains/members/feedback-in-worker.ts';
 import { generateToken, pathForLog } from './http/auth.ts';
 import { AccessGuard, type AccessLimits } from './http/rate-limit.ts';
 import { listenWithFallback } from './http/listen.ts';
@@ -136,28 +138,38 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
     },
   });
   const recorder = new StateRecorder(hub, sessionLog);
+  const fedBack = (result: FeedBackResult) =>
+    notices.publish('info', 'members.fed_back', { sessionId: result.sessionId, members: result.members, newMembers: result.newMembers });
   const members = new MembersService({
     repo: new MemberRepository(db),
     settings,
     log,
     onChange: (c) => {
-      if (c.kind === 'feedBack') {
-        notices.publish('info', 'members.fed_back', { sessionId: c.result.sessionId, members: c.result.members, newMembers: c.result.newMembers });
-      }
+      if (c.kind === 'feedBack') fedBack(c.result);
     },
   });
   members.startHourly();
+  // A broadcast that just ended is fed back on a worker thread: the stream is often still live for the outro, and
+  // the console must not stall for the seconds a large audience takes to write.
+  const feedBacks = new Set<Promise<void>>();
+  const feedingBack = new Set<string>();
   feedBackEnded = (sessionId) => {
-    // After the end command has answered: a large audience takes a moment to write.
-    setTimeout(() => {
-      try {
-        members.feedBack(sessionId);
-      } catch (error) {
+    feedingBack.add(sessionId);
+    const running = feedBackInWorker({ dataDir: config.dataDir, sessionId })
+      .then((result) => {
+        log.info(`Session ${sessionId} fed back: ${result.members} members (${result.newMembers} new), ${result.delta.orders} orders`);
+        fedBack(result);
+      })
+      .catch((error: unknown) => {
         const detail = error instanceof Error ? error.message : String(error);
         log.error(`Feeding session ${sessionId} back into member records failed: ${detail}`);
         notices.publish('error', 'members.feedback_failed', { detail });
-      }
-    }, 0);
+      })
+      .finally(() => {
+        feedBacks.delete(running);
+        feedingBack.delete(sessionId);
+      });
+    feedBacks.add(running);
   };
   const recovered = hub.state.run.recovered;
   if (recovered && sessionLog.current) sessionLog.record('recovered', recovered);
@@ -230,7 +242,7 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
     dispatch,
     hub,
     guard,
-    routes: [createSessionsRoutes(sessionRepo, Date.now, new SessionAudienceReader(db)), createMembersRoutes(members)],
+    routes: [createSessionsRoutes(sessionRepo, { audience: new SessionAudienceReader(db), feedingBack: (id) => feedingBack.has(id) }), createMembersRoutes(members)],
   });
 
   const httpServer = createServer((req, res) => {
@@ -290,6 +302,8 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
       httpServer.closeAllConnections();
       await closing;
       members.stop();
+      // A feed-back under way finishes (it is one transaction either way) before the database closes.
+      await Promise.all(feedBacks);
       await checkpointer.stop();
       db.close();
     },

@@ -135,9 +135,13 @@ describe('deleting a session', () => {
     expect(refusedLive.status).toBe(409);
     expect(await refusedLive.text()).toMatch(/still being recorded/);
     await engine.dispatch({ type: 'run.end' });
-    // The broadcast was fed back when it ended.
-    await expect.poll(async () => (await del(engine, live?.id ?? '')).status).toBe(409);
-    expect(await (await del(engine, live?.id ?? '')).text()).toMatch(/fed back into member records/);
+    // The broadcast is fed back as it ends (on a worker thread): it cannot be deleted meanwhile, nor afterwards.
+    const during = await del(engine, live?.id ?? '');
+    expect(during.status).toBe(409);
+    await expect.poll(async () => (await get<{ fedBackAt: number | null }>(engine, `/sessions/${live?.id ?? ''}/audience`)).fedBackAt).not.toBeNull();
+    const after = await del(engine, live?.id ?? '');
+    expect(after.status).toBe(409);
+    expect(await after.text()).toMatch(/was fed back into member records/);
 
     await engine.dispatch({ type: 'run.reset' });
     await engine.dispatch({ type: 'simulator.start', rate: 50, seed: 3 });

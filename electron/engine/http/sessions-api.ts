@@ -41,7 +41,15 @@ function sendText(res: ServerResponse, type: string, filename: string, body: str
 const LIST_EVENT_KINDS = ['feed.comment', 'feed.viewers', 'feed.order', 'feed.orderUpdate', 'feed.like', 'feed.gift', 'feed.follow', 'feed.share', 'feed.enter'];
 
 /** Sessions for the review (复盘): list, review, comments around a moment, exports, import and delete. */
-export function createSessionsRoutes(repo: SessionRepository, now: () => number = Date.now, audience?: SessionAudienceReader): ApiRoutes {
+export interface SessionsRoutesOptions {
+  now?: () => number;
+  /** Reads a broadcast's audience from member records (GET …/audience). */
+  audience?: SessionAudienceReader;
+  /** True while the session is being fed back into member records (it must not be deleted meanwhile). */
+  feedingBack?: (sessionId: string) => boolean;
+}
+
+export function createSessionsRoutes(repo: SessionRepository, { now = Date.now, audience, feedingBack = () => false }: SessionsRoutesOptions = {}): ApiRoutes {
   // An ended session's events never change, so its figures are replayed once, not on every list request.
   const endedFigures = new Map<string, { endedAt: number; metrics: ReturnType<typeof replayMetrics> }>();
   const figuresOf = (row: SessionRow) => {
@@ -95,6 +103,8 @@ export function createSessionsRoutes(repo: SessionRepository, now: () => number 
     if (method === 'DELETE' && action === '') {
       if (session.ended_at === null) {
         sendError(res, 'conflict', 'This session is still being recorded; end the show before deleting it.');
+      } else if (feedingBack(id)) {
+        sendError(res, 'conflict', 'This broadcast is being fed back into member records right now; nothing was deleted.');
       } else if (repo.fedBack(id)) {
         sendError(res, 'conflict', 'This broadcast was fed back into member records; deleting it would leave their totals without a source. Nothing was deleted.');
       } else {
