@@ -759,6 +759,8 @@ export const en = {
   'comments.filter.intent': 'Purchase intent',
   'comments.filter.flagged': 'Banned words',
   'comments.filter.pinned': 'Pinned',
+  'comments.tools': 'Search, highlight, hide',
+  'comments.toolsActive': '{count} in use',
   'comments.search.label': 'Search',
   'comments.search.placeholder': 'Text or nickname',
   'comments.highlight.label': 'Highlight words',

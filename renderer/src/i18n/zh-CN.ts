@@ -753,6 +753,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'comments.filter.intent': '购买意向',
   'comments.filter.flagged': '违禁词',
   'comments.filter.pinned': '已置顶',
+  'comments.tools': '搜索、高亮、屏蔽',
+  'comments.toolsActive': '{count} 项生效中',
   'comments.search.label': '搜索',
   'comments.search.placeholder': '评论内容或昵称',
   'comments.highlight.label': '高亮关键词',

@@ -91,7 +91,7 @@ export function ProducerView() {
         <aside className="producer__audience" aria-label={t('producer.audience')}>
           <MetricsPanel />
           {/* Its height comes from the layout (styles.css): the rest of the screen on wide displays. */}
-          <CommentPanel />
+          <CommentPanel compactTools />
         </aside>
       </div>
 

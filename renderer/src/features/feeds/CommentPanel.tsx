@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { PinnedComment } from '../../../../shared/protocol/index.ts';
 import { compileBannedWords } from '../../../../shared/show/compliance.ts';
 import { sendCommand } from '../../app/connection.ts';
@@ -28,6 +28,8 @@ export interface CommentPanelProps {
   height?: CSSProperties['height'];
   /** Show the panel heading (default true); turn off when the surrounding layout already titles it. */
   showHeading?: boolean;
+  /** Search, highlight and hide fields folded under one line (for a narrow column); they open on request. */
+  compactTools?: boolean;
 }
 
 const OVERSCAN = 6;
@@ -61,7 +63,7 @@ function isKeyboardFocus(target: EventTarget): boolean {
  * scrolled up (with a "N new" button back down), filters, search, highlight words, blocklist, banned-word flags,
  * pin to the streamer and mark answered. Only the visible rows are rendered.
  */
-export function CommentPanel({ className, height, showHeading = true }: CommentPanelProps) {
+export function CommentPanel({ className, height, showHeading = true, compactTools = false }: CommentPanelProps) {
   const t = useT();
   const id = useId();
   const live = useFeeds((s) => s.comments);
@@ -208,42 +210,44 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
             </button>
           ))}
         </div>
-        <div className="comments__fields">
-          <label className="comments__field">
-            <span className="comments__field-label">{t('comments.search.label')}</span>
-            <input
-              type="search"
-              data-testid="comments-search"
-              placeholder={t('comments.search.placeholder')}
-              value={search}
-              maxLength={200}
-              spellCheck={false}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </label>
-          <label className="comments__field">
-            <span className="comments__field-label">{t('comments.highlight.label')}</span>
-            <input
-              type="text"
-              data-testid="comments-highlight"
-              placeholder={t('comments.highlight.placeholder')}
-              value={highlightText}
-              spellCheck={false}
-              onChange={(e) => setHighlight(e.target.value)}
-            />
-          </label>
-          <label className="comments__field">
-            <span className="comments__field-label">{t('comments.blocklist.label')}</span>
-            <input
-              type="text"
-              data-testid="comments-blocklist"
-              placeholder={t('comments.blocklist.placeholder')}
-              value={blocklistText}
-              spellCheck={false}
-              onChange={(e) => setBlocklist(e.target.value)}
-            />
-          </label>
-        </div>
+        <FoldedTools compact={compactTools} active={[search, highlightText, blocklistText].filter((v) => v.trim() !== '').length}>
+          <div className="comments__fields">
+            <label className="comments__field">
+              <span className="comments__field-label">{t('comments.search.label')}</span>
+              <input
+                type="search"
+                data-testid="comments-search"
+                placeholder={t('comments.search.placeholder')}
+                value={search}
+                maxLength={200}
+                spellCheck={false}
+                onChange={(e) => setSearch(e.target.value)}
+              />
+            </label>
+            <label className="comments__field">
+              <span className="comments__field-label">{t('comments.highlight.label')}</span>
+              <input
+                type="text"
+                data-testid="comments-highlight"
+                placeholder={t('comments.highlight.placeholder')}
+                value={highlightText}
+                spellCheck={false}
+                onChange={(e) => setHighlight(e.target.value)}
+              />
+            </label>
+            <label className="comments__field">
+              <span className="comments__field-label">{t('comments.blocklist.label')}</span>
+              <input
+                type="text"
+                data-testid="comments-blocklist"
+                placeholder={t('comments.blocklist.placeholder')}
+                value={blocklistText}
+                spellCheck={false}
+                onChange={(e) => setBlocklist(e.target.value)}
+              />
+            </label>
+          </div>
+        </FoldedTools>
         <p className="comments__status">
           <span data-testid="comments-count">{t('comments.count', { shown: rows.length, total })}</span>
           <span className="comments__blocked" data-testid="comments-blocked-count" data-count={derived.blocked}>
@@ -321,5 +325,20 @@ export function CommentPanel({ className, height, showHeading = true }: CommentP
       </div>
       {popover !== null && <MemberPopover target={popover} onClose={closePopover} />}
     </section>
+  );
+}
+
+/** In a narrow column the three text fields fold under one summary line that says how many are in use. */
+function FoldedTools({ compact, active, children }: { compact: boolean; active: number; children: ReactNode }) {
+  const t = useT();
+  if (!compact) return <>{children}</>;
+  return (
+    <details className="comments__more" data-testid="comments-tools">
+      <summary className="comments__more-summary">
+        {t('comments.tools')}
+        {active > 0 && <span className="comments__more-active">{t('comments.toolsActive', { count: active })}</span>}
+      </summary>
+      {children}
+    </details>
   );
 }
