@@ -231,6 +231,15 @@ function hostilePayloads(): { event: string; payload: unknown; reason: string }[
   return Array.from({ length: 10_000 }, (_, i) => (kinds[i % kinds.length] as (i: number) => { event: string; payload: unknown; reason: string })(i));
 }
 
+/** A rehearsal fed by `relay` (Cuedeck protocol), with the feeds view open once the engine has joined it. */
+async function rehearseWithRelay(engine: TestEngine, relay: TestCuedeckRelay, page: Page): Promise<void> {
+  expect(await command(engine, { type: 'show.replace', show: SHOW })).toEqual({ ok: true });
+  expect(await command(engine, { type: 'run.start', rehearsal: true, acknowledgeFlags: true })).toEqual({ ok: true });
+  expect(await command(engine, { type: 'feeds.add', config: { id: 'shop', label: 'Shop relay', url: relay.url, platform: 'douyin', protocol: 'cuedeck' } })).toEqual({ ok: true });
+  await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
+  await page.goto(`${engine.url}/feeds`);
+}
+
 const XSS = ['<img src=x onerror="globalThis.__xss=1">', '<script>globalThis.__xss=2</script>', '<svg onload="globalThis.__xss=3">'];
 
 test('10,000 malformed or hostile relay payloads: the engine stays responsive, rejects are counted by reason, valid comments show as text and all reach the log', async ({
@@ -240,11 +249,7 @@ test('10,000 malformed or hostile relay payloads: the engine stays responsive, r
   test.setTimeout(90_000);
   const relay = await TestCuedeckRelay.start(await freePort());
   try {
-    expect(await command(engine, { type: 'show.replace', show: SHOW })).toEqual({ ok: true });
-    expect(await command(engine, { type: 'run.start', rehearsal: true, acknowledgeFlags: true })).toEqual({ ok: true });
-    expect(await command(engine, { type: 'feeds.add', config: { id: 'shop', label: 'Shop relay', url: relay.url, platform: 'douyin', protocol: 'cuedeck' } })).toEqual({ ok: true });
-    await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
-    await page.goto(`${engine.url}/feeds`);
+    await rehearseWithRelay(engine, relay, page);
 
     const hostile = hostilePayloads();
     const expected: Record<string, number> = {};
@@ -310,11 +315,7 @@ test('relay killed and restarted mid-show: the feed says the link was lost, reco
   test.setTimeout(60_000);
   const relay = await TestCuedeckRelay.start(await freePort());
   try {
-    expect(await command(engine, { type: 'show.replace', show: SHOW })).toEqual({ ok: true });
-    expect(await command(engine, { type: 'run.start', rehearsal: true, acknowledgeFlags: true })).toEqual({ ok: true });
-    expect(await command(engine, { type: 'feeds.add', config: { id: 'shop', label: 'Shop relay', url: relay.url, platform: 'douyin', protocol: 'cuedeck' } })).toEqual({ ok: true });
-    await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
-    await page.goto(`${engine.url}/feeds`);
+    await rehearseWithRelay(engine, relay, page);
     const comment = (i: number) => ({ platform: 'douyin', msgId: `k${i}`, time: Date.now(), userId: `u${i}`, nickname: `Viewer ${i}`, text: `comment number ${i}` });
     for (let i = 1; i <= 10; i++) relay.emit('comment', comment(i));
     await expect(page.getByTestId('comment-row').filter({ hasText: 'comment number 10' })).toBeVisible();

@@ -74,6 +74,19 @@ const integrity = (file: string) => {
   }
 };
 
+/** A real engine in this process on a fresh data folder. */
+async function engineOn(prefix: string): Promise<{ dataDir: string; engine: RunningEngine }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  const engine = await startEngine({
+    config: { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: 'faults-token-0123456789', rendererDir: undefined, simulateRate: undefined },
+    vault: new FileSecretVault(dataDir),
+    log: quiet,
+    engineDir: path.resolve(import.meta.dirname, '..'),
+  });
+  running.push(engine);
+  return { dataDir, engine };
+}
+
 describe('fault: database locked by another program', () => {
   it('writes never wait more than the short busy timeout, nothing is dropped, and all is written in order once released', async () => {
     const { db, file, writer, log, store, changes, sessionId } = storage({ retry: { minMs: 250, maxMs: 2_000 } });
@@ -147,14 +160,7 @@ describe('fault: database locked by another program', () => {
   });
 
   it('a running engine keeps the show going (no crash, commands answer at once), refuses edits with a clear message, and catches up', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'cuedeck-faults-engine-'));
-    const engine = await startEngine({
-      config: { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: 'faults-token-0123456789', rendererDir: undefined, simulateRate: undefined },
-      vault: new FileSecretVault(dataDir),
-      log: quiet,
-      engineDir: path.resolve(import.meta.dirname, '..'),
-    });
-    running.push(engine);
+    const { dataDir, engine } = await engineOn('cuedeck-faults-engine-');
     const show = {
       id: 'show',
       title: 'Locked',
@@ -198,14 +204,7 @@ describe('fault: database locked by another program', () => {
 
 describe('fault: database locked as the show starts', () => {
   it('the run starts for every view (revisions in order), and the session reaches the disk once the lock is released', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'cuedeck-faults-start-'));
-    const engine = await startEngine({
-      config: { host: '127.0.0.1', port: 0, lan: false, dataDir, desktop: false, token: 'faults-token-0123456789', rendererDir: undefined, simulateRate: undefined },
-      vault: new FileSecretVault(dataDir),
-      log: quiet,
-      engineDir: path.resolve(import.meta.dirname, '..'),
-    });
-    running.push(engine);
+    const { dataDir, engine } = await engineOn('cuedeck-faults-start-');
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(engine.url, {
       auth: { token: engine.token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
