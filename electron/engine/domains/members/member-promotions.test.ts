@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandFailure } from '../../dispatch/command-failure.ts';
-import { addEvents, addSession, DAY, ev, harness, MIN, T0, type Harness } from './__tests__/db-fixture.ts';
+import { addEvents, addSession, DAY, ev, failure, harness, MIN, T0, type Harness } from './__tests__/db-fixture.ts';
 
 const HOUR = 60 * MIN;
 const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
@@ -18,16 +17,6 @@ function seeded(): Harness {
 
 const tier = (h: Harness, id: string) => h.service.member(id)?.tier;
 const promotionRows = (h: Harness, id: string) => (h.service.member(id)?.tierHistory ?? []).filter((c) => c.kind === 'promotion');
-
-function failure(fn: () => unknown): CommandFailure {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CommandFailure) return error;
-    throw error;
-  }
-  throw new Error('did not fail');
-}
 
 describe('granting a temporary promotion', () => {
   it('lifts the effective tier at once, keeps the computed tier, and writes the grant to the tier history', () => {

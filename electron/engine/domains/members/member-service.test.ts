@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { monthsBefore } from '../../../../shared/members/tiers.ts';
-import { CommandFailure } from '../../dispatch/command-failure.ts';
 import { MemberRepository } from './member-repository.ts';
 import { sortableIds } from './member-service.ts';
-import { addEvents, addSession, count, DAY, dump, ev, harness, MIN, T0 } from './__tests__/db-fixture.ts';
+import { addEvents, addSession, count, DAY, dump, ev, failure, harness, MIN, T0 } from './__tests__/db-fixture.ts';
 
 const csv = (...lines: string[]) => lines.join('\r\n') + '\r\n';
 
@@ -25,16 +24,6 @@ const member = (h: ReturnType<typeof harness>, platform: string, userId: string)
   const id = (h.db.prepare('SELECT member_id FROM member_identities WHERE platform = ? AND platform_user_id = ?').get(platform, userId) as { member_id: string } | undefined)?.member_id;
   return id === undefined ? undefined : h.service.member(id);
 };
-
-function failure(fn: () => unknown): CommandFailure {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CommandFailure) return error;
-    throw error;
-  }
-  throw new Error('did not fail');
-}
 
 describe('feedBack', () => {
   it('creates members for new accounts and adds their session figures', () => {

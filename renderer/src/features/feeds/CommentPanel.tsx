@@ -212,40 +212,9 @@ export function CommentPanel({ className, height, showHeading = true, compactToo
         </div>
         <FoldedTools compact={compactTools} active={[search, highlightText, blocklistText].filter((v) => v.trim() !== '').length}>
           <div className="comments__fields">
-            <label className="comments__field">
-              <span className="comments__field-label">{t('comments.search.label')}</span>
-              <input
-                type="search"
-                data-testid="comments-search"
-                placeholder={t('comments.search.placeholder')}
-                value={search}
-                maxLength={200}
-                spellCheck={false}
-                onChange={(e) => setSearch(e.target.value)}
-              />
-            </label>
-            <label className="comments__field">
-              <span className="comments__field-label">{t('comments.highlight.label')}</span>
-              <input
-                type="text"
-                data-testid="comments-highlight"
-                placeholder={t('comments.highlight.placeholder')}
-                value={highlightText}
-                spellCheck={false}
-                onChange={(e) => setHighlight(e.target.value)}
-              />
-            </label>
-            <label className="comments__field">
-              <span className="comments__field-label">{t('comments.blocklist.label')}</span>
-              <input
-                type="text"
-                data-testid="comments-blocklist"
-                placeholder={t('comments.blocklist.placeholder')}
-                value={blocklistText}
-                spellCheck={false}
-                onChange={(e) => setBlocklist(e.target.value)}
-              />
-            </label>
+            <ToolField label={t('comments.search.label')} testId="comments-search" type="search" placeholder={t('comments.search.placeholder')} value={search} maxLength={200} onChange={setSearch} />
+            <ToolField label={t('comments.highlight.label')} testId="comments-highlight" placeholder={t('comments.highlight.placeholder')} value={highlightText} onChange={setHighlight} />
+            <ToolField label={t('comments.blocklist.label')} testId="comments-blocklist" placeholder={t('comments.blocklist.placeholder')} value={blocklistText} onChange={setBlocklist} />
           </div>
         </FoldedTools>
         <p className="comments__status">
@@ -340,5 +309,24 @@ function FoldedTools({ compact, active, children }: { compact: boolean; active: 
       </summary>
       {children}
     </details>
+  );
+}
+
+interface ToolFieldProps {
+  label: string;
+  testId: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'search';
+  maxLength?: number;
+}
+
+function ToolField({ label, testId, placeholder, value, onChange, type = 'text', maxLength }: ToolFieldProps) {
+  return (
+    <label className="comments__field">
+      <span className="comments__field-label">{label}</span>
+      <input type={type} data-testid={testId} placeholder={placeholder} value={value} maxLength={maxLength} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
+    </label>
   );
 }

@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { CommandFailure } from '../../../dispatch/command-failure.ts';
 import { migrate } from '../../../db/database.ts';
 import { SettingsRepository } from '../../settings/settings-repository.ts';
 import { MemberRepository } from '../member-repository.ts';
@@ -94,3 +95,14 @@ export function dump(db: DatabaseSync): Record<string, unknown[]> {
 }
 
 export const count = (db: DatabaseSync, table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** The CommandFailure `fn` throws (anything else is rethrown; not throwing fails the test). */
+export function failure(fn: () => unknown): CommandFailure {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CommandFailure) return error;
+    throw error;
+  }
+  throw new Error('did not fail');
+}
