@@ -126,6 +126,13 @@ test('a red audience light alerts the producer, and the streamer too once the pr
     await expect(page.locator('[data-testid="metric-light"][data-metric="viewers"]')).toHaveAttribute('data-level', 'red');
     await expect(page.getByTestId('metric-light-alert').first()).toBeVisible();
     await expect(streamer.getByTestId('prompter-alert')).toHaveCount(0); // not chosen yet
+    // The producer's top strip carries the worst audience light, visible whatever the columns scroll to.
+    const producer = await browser.newPage();
+    await producer.goto(`${engine.url}/producer`);
+    await expect(producer.getByTestId('audience-light')).toHaveAttribute('data-level', 'red');
+    await expect(producer.getByTestId('audience-light')).toHaveAttribute('data-metric', 'viewers');
+    await expect(producer.getByTestId('audience-light')).toBeInViewport();
+    await producer.close();
 
     // The box shows the engine's setting, so it changes once the engine has it: click, then wait for the state.
     const toggle = page.getByTestId('metrics-streamer-alerts');

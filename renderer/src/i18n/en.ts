@@ -1092,6 +1092,7 @@ export const en = {
   'metrics.heading': 'Live figures',
   'metrics.streamerAlerts': 'Show red lights on the streamer’s prompter',
   'metrics.streamerAlertsFailed': 'Could not change the streamer alerts',
+  'metrics.audienceShort': 'Audience',
   'metrics.light.viewers': 'Viewers',
   'metrics.light.comments': 'Comments',
   'metrics.level.green': 'Steady',

@@ -1082,6 +1082,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'metrics.heading': '实时数据',
   'metrics.streamerAlerts': '红灯同时提醒主播（提词器）',
   'metrics.streamerAlertsFailed': '未能更改主播提醒设置',
+  'metrics.audienceShort': '观众',
   'metrics.light.viewers': '在线人数',
   'metrics.light.comments': '弹幕量',
   'metrics.level.green': '平稳',

@@ -19,6 +19,7 @@ import { useShortcutsHelp } from '../features/shortcuts/helpStore.ts';
 import { RunPanel } from '../features/run/RunPanel.tsx';
 import { CommentPanel } from '../features/feeds/CommentPanel.tsx';
 import { MetricsPanel } from '../features/feeds/MetricsPanel.tsx';
+import { AudienceLight } from '../features/feeds/AudienceLight.tsx';
 
 /**
  * The control room, for a 1366×768 screen and up: the top strip says what is on air and how it is going; the
@@ -48,6 +49,7 @@ export function ProducerView() {
           <ObsControls compact />
         </section>
         <HealthLight />
+        <AudienceLight />
         <OutputControls />
         <button
           type="button"
