@@ -12,6 +12,7 @@ import { placeholderState } from './state/initial-state.ts';
 import type { EngineConfig } from './config/args.ts';
 import { WalCheckpointer } from './db/checkpointer.ts';
 import { databaseFile, openDatabase } from './db/database.ts';
+import { StorageAlarm } from './db/storage-alarm.ts';
 import { isStorageError, storageErrorMessage } from './db/storage-errors.ts';
 import { WriteBehind, type WriteChange } from './db/write-behind.ts';
 import { CommandFailure } from './dispatch/command-failure.ts';
@@ -107,16 +108,14 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   // Reported on a microtask: a write can fail inside a state listener (a session begins as the run starts), and
   // the hub must not publish a new revision while it is still handing out the previous one.
   const writer = new WriteBehind({ db, log, onChange: (change) => queueMicrotask(() => storageChanged(change)) });
-  const storageChanged = (change: WriteChange) => {
-    if (change.type === 'failing') {
-      const { reason, detail, since, held, dropped } = change;
-      hub.set({ storage: { failing: { reason, detail, since, held, dropped } } });
-      return;
-    }
-    hub.set({ storage: { failing: null } });
-    if (change.dropped > 0) notices.publish('error', 'storage.dropped', { written: change.written, dropped: change.dropped });
-    else notices.publish('info', 'storage.recovered', { written: change.written, seconds: Math.round(change.failedMs / 1000) });
-  };
+  const storageAlarm = new StorageAlarm({
+    show: (failing) => hub.set({ storage: { failing } }),
+    recovered: (change) => {
+      if (change.dropped > 0) notices.publish('error', 'storage.dropped', { written: change.written, dropped: change.dropped });
+      else notices.publish('info', 'storage.recovered', { written: change.written, seconds: Math.round(change.failedMs / 1000) });
+    },
+  });
+  const storageChanged = (change: WriteChange) => storageAlarm.changed(change);
   const showStore = new ShowStore(settings, writer);
   const script = new ShowService(hub, showStore, loadDefaultBannedWords(engineDir));
   // The embedded default (a rehearsal against the simulator) starts from the sample show on a fresh install.
@@ -155,6 +154,8 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   const feedingBack = new Set<string>();
   feedBackEnded = (sessionId) => {
     feedingBack.add(sessionId);
+    // The worker holds the write lock for a moment: the engine's own work, not a fault for the banner.
+    const released = storageAlarm.ownLock();
     const running = feedBackInWorker({ dataDir: config.dataDir, sessionId })
       .then((result) => {
         log.info(`Session ${sessionId} fed back: ${result.members} members (${result.newMembers} new), ${result.delta.orders} orders`);
@@ -168,6 +169,7 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
       .finally(() => {
         feedBacks.delete(running);
         feedingBack.delete(sessionId);
+        released();
       });
     feedBacks.add(running);
   };
