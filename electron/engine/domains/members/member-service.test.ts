@@ -176,6 +176,19 @@ describe('feedBack', () => {
 });
 
 describe('tiers over time', () => {
+  it('a recount under way stops after its current page when the service stops (the engine is closing the database)', async () => {
+    const h = harness();
+    const insert = h.db.prepare("INSERT INTO members (id, origin, created_at, updated_at, tier_since) VALUES (?, 'import', 0, 0, 0)");
+    h.db.exec('BEGIN');
+    for (let i = 0; i < 12_000; i++) insert.run(`B${String(i).padStart(6, '0')}`);
+    h.db.exec('COMMIT');
+    const recount = h.service.recomputeTiers();
+    h.service.stop();
+    const result = await recount;
+    expect(result.members).toBe(5_000);
+    h.db.close();
+  });
+
   it('recomputeTiers moves members down as purchases age, with history', async () => {
     const h = harness();
     showWithThree(h);

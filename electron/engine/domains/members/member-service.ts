@@ -97,6 +97,7 @@ export class MembersService {
   readonly #newId: () => string;
   readonly #onChange: (change: MembersChange) => void;
   #timer: NodeJS.Timeout | null = null;
+  #stopped = false;
 
   constructor(deps: MembersServiceDeps) {
     this.#repo = deps.repo;
@@ -176,6 +177,8 @@ export class MembersService {
       if (!last || page.length < RECOMPUTE_PAGE) break;
       after = last.id;
       await yieldToEventLoop();
+      // The engine is stopping and the database is about to close: each page is committed, the next start recounts.
+      if (this.#stopped) return { members, changed, tierMoves: ctx.moves.list(), autoTagsChanged: ctx.autoTagsChanged, promotionEdges: 0 };
     }
     const promotionEdges = this.#repo.transaction(() => this.#repo.membersWithEdgesOwed(now).reduce((n, id) => n + this.#settle(id, now), 0));
     const result: RecomputeResult = { members, changed, tierMoves: ctx.moves.list(), autoTagsChanged: ctx.autoTagsChanged, promotionEdges };
@@ -195,6 +198,7 @@ export class MembersService {
   /** Hourly recount (the plan asks for figures at least hourly); returns the stop function. */
   startHourly(intervalMs = RECOMPUTE_INTERVAL_MS): () => void {
     this.stop();
+    this.#stopped = false;
     this.#timer = setInterval(() => {
       this.recomputeTiers().catch((error: unknown) => this.#log?.error(`Tier recount failed: ${String(error)}`));
     }, intervalMs);
@@ -203,6 +207,7 @@ export class MembersService {
   }
 
   stop(): void {
+    this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
   }
