@@ -8,7 +8,7 @@ import { TestTikTokRelay } from '../support/tiktok-relay.ts';
 const INJECTED = '#root script, #root img[src="x"], #root svg[onload]';
 const XSS = ['<img src=x onerror="globalThis.__xss=1">', '<script>globalThis.__xss=2</script>', '<svg onload="globalThis.__xss=3">'];
 
-test('outside text renders as text on every view: show script, comments, nicknames, pins, review', async ({ page, engine, browser }) => {
+test('outside text renders as text on every view: show script, comments, nicknames, pins, feed labels, review, member records and imports', async ({ page, engine, browser }) => {
   const show = {
     id: 'xss-show',
     title: `Show ${XSS[0]}`,
@@ -21,7 +21,7 @@ test('outside text renders as text on every view: show script, comments, nicknam
   const relay = await TestTikTokRelay.start(await freePort());
   try {
     expect(
-      await command(engine, { type: 'feeds.add', config: { id: 'tt', label: 'TT', url: relay.url, platform: 'tiktok', protocol: 'tiktok', uniqueId: 'x' } }),
+      await command(engine, { type: 'feeds.add', config: { id: 'tt', label: `TT ${XSS[1]}`, url: relay.url, platform: 'tiktok', protocol: 'tiktok', uniqueId: 'x' } }),
     ).toEqual({ ok: true });
     await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
     expect(await command(engine, { type: 'run.start', acknowledgeFlags: true })).toEqual({ ok: true });
@@ -57,6 +57,26 @@ test('outside text renders as text on every view: show script, comments, nicknam
     expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator(INJECTED).count()).toBe(0);
     await streamerContext.close();
+
+    // Member records: nicknames fed back from the show, and a CSV import with markup in its nickname and tags.
+    const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    const [img, script, svg] = XSS as [string, string, string];
+    const csv = `member_id,nickname,tags\r\nX1,${quoted(img)},${quoted(`${script}|${svg}`)}\r\n`;
+    const imported = await fetch(`${engine.url}/api/v1/members/import?kind=members&mode=apply`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${engine.token}`, 'Content-Type': 'text/csv' },
+      body: csv,
+    });
+    expect(imported.status).toBe(200);
+    const memberCount = async () => ((await (await fetch(`${engine.url}/api/v1/members?q=`, { headers: { Authorization: `Bearer ${engine.token}` } })).json()) as unknown[]).length;
+    await expect.poll(memberCount).toBe(XSS.length + 1);
+    await page.goto(`${engine.url}/members`);
+    await expect(page.getByTestId('member-row')).toHaveCount(XSS.length + 1);
+    await expect(page.getByTestId('member-row').filter({ hasText: '<script>globalThis.__xss=2</script>' }).first()).toBeVisible();
+    await page.locator('[data-testid="member-row"][data-member-id="X1"]').getByTestId('member-row-id').click();
+    await expect(page.getByTestId('member-card')).toContainText('<svg onload=');
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator(INJECTED).count()).toBe(0);
   } finally {
     await relay.down();
   }
