@@ -48,9 +48,17 @@ export function PrompterLive({ show, slice, showTitle }: { show: Show; slice: Ru
       </header>
 
       <div className="prompter__body">
-        <div className="prompter__points" data-testid="prompter-talking-points" data-size={talkingPointsSize(points)}>
-          {points}
-        </div>
+        {/* One point a line, each with its marker, so the streamer's eye finds the next one at a glance. */}
+        <ul className="prompter__points" data-testid="prompter-talking-points" data-size={talkingPointsSize(points)}>
+          {points
+            .split('\n')
+            .filter((line) => line.trim() !== '')
+            .map((line, i) => (
+              <li key={i} className="prompter__point">
+                {line}
+              </li>
+            ))}
+        </ul>
         <aside className="prompter__side">
           {sale !== null && <PrompterSale sale={sale} show={show} />}
           {cueHere !== null && (
