@@ -115,3 +115,34 @@ test('a rehearsal can be deleted after a confirmation; a broadcast already in me
   await page.goto(`${engine.url}/review`);
   await expect(rows).toHaveCount(1);
 });
+
+test('two rehearsals of different scripts compared side by side: A is the earlier, B is judged against it', async ({ page, engine }) => {
+  expect(await command(engine, { type: 'show.replace', show: SHOW })).toEqual({ ok: true });
+  expect(await command(engine, { type: 'simulator.start', rate: 100, seed: 3 })).toEqual({ ok: true });
+  for (const title of ['Script A', 'Script B']) {
+    expect(await command(engine, { type: 'show.setTitle', title })).toEqual({ ok: true });
+    expect(await command(engine, { type: 'run.start', rehearsal: true, acknowledgeFlags: true })).toEqual({ ok: true });
+    await page.waitForTimeout(1200);
+    expect(await command(engine, { type: 'run.end' })).toEqual({ ok: true });
+    expect(await command(engine, { type: 'run.reset' })).toEqual({ ok: true });
+  }
+  const list = (await (await fetch(`${engine.url}/api/v1/sessions`, { headers: { Authorization: `Bearer ${engine.token}` } })).json()) as { id: string; title: string }[];
+  const idOf = (title: string) => list.find((s) => s.title === title)?.id ?? '';
+
+  await page.goto(`${engine.url}/review`);
+  await expect(page.getByTestId('review-ab-hint')).toBeVisible();
+  const pick = (title: string) => page.getByTestId('session-row').filter({ hasText: title }).getByTestId('session-pick');
+  // Ticked in the "wrong" order: the panel still puts the earlier show first.
+  await pick('Script B').click();
+  await expect(pick('Script B')).toBeChecked();
+  await expect(page).toHaveURL(/\/review$/); // ticking does not open the show
+  await pick('Script A').click();
+  const panel = page.getByTestId('review-ab');
+  await expect(panel).toHaveAttribute('data-a', idOf('Script A'));
+  await expect(panel).toHaveAttribute('data-b', idOf('Script B'));
+  await expect(panel.getByTestId('review-ab-row').filter({ hasText: 'Comments' }).first()).toBeVisible();
+  await expect(page.getByTestId('review-ab-row')).toHaveCount(13);
+  await page.getByTestId('review-ab-clear').click();
+  await expect(panel).toHaveCount(0);
+  await expect(pick('Script A')).not.toBeChecked();
+});

@@ -4,6 +4,7 @@ import { Link } from '../../app/Link.tsx';
 import { navigate } from '../../app/navigation.ts';
 import { reviewPath } from '../../app/router.ts';
 import { useLanguage } from '../../i18n/store.ts';
+import { useT } from '../../i18n/useT.ts';
 import { ChangeBadge } from './ChangeBadge.tsx';
 import type { FigureVerdict } from './compare.ts';
 import { formatFigure } from './figures.ts';
@@ -31,8 +32,19 @@ function openOnClick(path: string) {
 }
 
 /** One show in the list: when, what, and its figures against the shows before it. */
-export function SessionRow({ session, verdicts }: { session: SessionSummary; verdicts: readonly FigureVerdict[] }) {
+export function SessionRow({
+  session,
+  verdicts,
+  picked = false,
+  onPick,
+}: {
+  session: SessionSummary;
+  verdicts: readonly FigureVerdict[];
+  picked?: boolean;
+  onPick?: ((id: string) => void) | undefined;
+}) {
   const locale = useLanguage((s) => s.language);
+  const t = useT();
   return (
     <tr
       onClick={openOnClick(reviewPath(session.id))}
@@ -41,6 +53,11 @@ export function SessionRow({ session, verdicts }: { session: SessionSummary; ver
       data-session-id={session.id}
       data-kind={session.kind}
     >
+      {onPick && (
+        <td className="review-sessions__pick" onClick={(e) => e.stopPropagation()}>
+          <input type="checkbox" data-testid="session-pick" checked={picked} aria-label={t('review.ab.pick', { title: session.title })} onChange={() => onPick(session.id)} />
+        </td>
+      )}
       <td className="review-session__date">
         <time dateTime={new Date(session.startedAt).toISOString()}>{formatDateTime(session.startedAt, locale)}</time>
       </td>

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { togglePick } from './abCompare.ts';
+import { AbComparePanel } from './AbComparePanel.tsx';
 import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { RehearsalToggle } from './RehearsalToggle.tsx';
 import { fetchSessions } from './reviewApi.ts';
@@ -10,6 +13,7 @@ import { useResource } from '../../app/useResource.ts';
 export function SessionsOverview() {
   const t = useT();
   const [sessions, reload] = useResource('sessions', fetchSessions);
+  const [picked, setPicked] = useState<string[]>([]);
   return (
     <main className="view review" data-testid="review-list">
       <div className="review__top">
@@ -29,7 +33,8 @@ export function SessionsOverview() {
             </p>
           ) : (
             <>
-              <SessionTable sessions={sessions.data} />
+              <AbComparePanel sessions={sessions.data} picked={picked} onClear={() => setPicked([])} />
+              <SessionTable sessions={sessions.data} picked={picked} onPick={(id) => setPicked((p) => togglePick(p, id))} />
               <p className="review__note">{t('review.list.legend')}</p>
             </>
           ))}
