@@ -108,13 +108,19 @@ test('the simulator from the UI: comments flow, a pinned question reaches the st
   await streamerContext.close();
 });
 
-test('a red audience light alerts the producer, and the streamer too once the producer chooses so', async ({ page, engine, browser }) => {
+/** A TikTok-protocol test relay the engine has joined as feed "tt" (room "shop"). */
+async function tiktokFeed(engine: TestEngine): Promise<TestTikTokRelay> {
   const relay = await TestTikTokRelay.start(await freePort());
+  expect(
+    await command(engine, { type: 'feeds.add', config: { id: 'tt', label: 'TikTok', url: relay.url, platform: 'tiktok', protocol: 'tiktok', uniqueId: 'shop' } }),
+  ).toEqual({ ok: true });
+  await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
+  return relay;
+}
+
+test('a red audience light alerts the producer, and the streamer too once the producer chooses so', async ({ page, engine, browser }) => {
+  const relay = await tiktokFeed(engine);
   try {
-    expect(
-      await command(engine, { type: 'feeds.add', config: { id: 'tt', label: 'TikTok', url: relay.url, platform: 'tiktok', protocol: 'tiktok', uniqueId: 'shop' } }),
-    ).toEqual({ ok: true });
-    await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
     const streamerContext = await browser.newContext();
     const streamer = await streamerContext.newPage();
     await streamer.goto(`${engine.url}/streamer`);
@@ -165,12 +171,8 @@ async function getJson<T>(engine: TestEngine, path: string): Promise<T> {
 }
 
 test('a VIP is highlighted to the producer the moment they enter, before they say anything', async ({ page, engine }) => {
-  const relay = await TestTikTokRelay.start(await freePort());
+  const relay = await tiktokFeed(engine);
   try {
-    expect(
-      await command(engine, { type: 'feeds.add', config: { id: 'tt', label: 'TikTok', url: relay.url, platform: 'tiktok', protocol: 'tiktok', uniqueId: 'shop' } }),
-    ).toEqual({ ok: true });
-    await expect.poll(() => relay.joined(), { timeout: 10_000 }).toBe(1);
     const show = { id: 'vip-show', title: 'VIP show', segments: [{ id: 's1', kind: 'opening' as const, title: 'Live', plannedDurationMs: 600_000 }] };
     expect(await command(engine, { type: 'show.replace', show })).toEqual({ ok: true });
 
