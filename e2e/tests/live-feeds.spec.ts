@@ -105,6 +105,9 @@ test('the simulator from the UI: comments flow, a pinned question reaches the st
   await expect(card).toHaveAttribute('data-status', 'soldout', { timeout: 30_000 });
   await expect(card.getByTestId('sale-remaining')).toContainText('0');
   await expect(streamer.getByTestId('prompter-sale-remaining')).toContainText('0');
+  // The orders that ran the sale down show in the producer's top strip too, beside GMV.
+  await expect(page.getByTestId('ticker-orders')).not.toHaveText('0');
+  await expect(page.getByTestId('ticker-gmv')).toHaveText(/[1-9]/);
   await streamerContext.close();
 });
 

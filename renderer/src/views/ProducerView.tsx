@@ -20,6 +20,7 @@ import { RunPanel } from '../features/run/RunPanel.tsx';
 import { CommentPanel } from '../features/feeds/CommentPanel.tsx';
 import { MetricsPanel } from '../features/feeds/MetricsPanel.tsx';
 import { AudienceLight } from '../features/feeds/AudienceLight.tsx';
+import { LiveTicker } from '../features/feeds/LiveTicker.tsx';
 
 /**
  * The control room, for a 1366×768 screen and up: the top strip says what is on air and how it is going; the
@@ -43,6 +44,7 @@ export function ProducerView() {
           <h1 className="producer__title" data-testid="show-title" title={title}>
             {title}
           </h1>
+          <LiveTicker />
         </div>
         <section className="obs-panel" aria-label={t('obs.heading')}>
           <ObsStatus />

@@ -75,3 +75,13 @@ export function lightView(metric: LightMetric, level: Light): LightView {
   };
 }
 
+
+/** The few figures the producer's top strip keeps in view whatever scrolls: viewers now, GMV, orders, conversion. */
+export function tickerCells(m: MetricsSnapshot, locale: string): MetricCell[] {
+  return [
+    { id: 'ticker-viewers', label: 'metrics.viewersNow', value: formatCount(m.viewers.now, locale) },
+    { id: 'ticker-gmv', label: 'metrics.gmv', value: formatMoney(m.gmv, m.currency, locale) },
+    { id: 'ticker-orders', label: 'metrics.orders', value: formatCount(m.orders, locale) },
+    { id: 'ticker-conversion', label: 'metrics.conversion', value: formatPercent(m.conversionRate, locale, 1) },
+  ];
+}
