@@ -50,6 +50,10 @@ test('a recorded show is reviewed: figures, planned vs actual, comments around a
   await expect(members).toHaveText(/^[1-9][\d,]*$/);
   const tierCounts = await page.getByTestId('review-audience-tier').evaluateAll((items) => items.map((i) => Number(i.getAttribute('data-count'))));
   expect(tierCounts.reduce((a, b) => a + b, 0)).toBe(Number((await members.innerText()).replace(/,/g, '')));
+  // Its orders, double-checked against member records: what the feed counted is what the KPIs say (the simulator
+  // refunds no earlier than 10 s after an order, and this show lasted 5 s).
+  const liveOrders = page.locator('[data-testid="review-orders-check-row"][data-row="live"] td').first();
+  await expect(liveOrders).toHaveText((await page.locator('[data-testid="review-kpi"][data-kpi="orders"] .review-kpi__value').innerText()).trim());
 
   // Costs make an ROI; with these sales it is below the plan's 1.5 : 1 and shown red.
   await page.getByTestId('review-costs').fill('100000');

@@ -17,6 +17,22 @@ export const RepurchaseFigure = z.object({
 export type RepurchaseFigure = z.infer<typeof RepurchaseFigure>;
 
 /**
+ * The show's orders checked against member records (amounts in yuan, SPEND_CURRENCY only): what the live feed
+ * counted, what has been refunded or cancelled since, and orders of the show's time that only the shop's export
+ * knows (the feed missed them). Net = live − refunded + shop only.
+ */
+export const OrdersCheck = z.object({
+  live: z.number().int().min(0),
+  liveAmount: z.number(),
+  refunded: z.number().int().min(0),
+  refundedAmount: z.number(),
+  shopOnly: z.number().int().min(0),
+  shopOnlyAmount: z.number(),
+  netAmount: z.number(),
+});
+export type OrdersCheck = z.infer<typeof OrdersCheck>;
+
+/**
  * What one broadcast meant for member records: who came (by tier), how long they stayed, who bought for the
  * first time, and who came back to buy again. Only broadcasts fed back into member records have one.
  */
@@ -32,6 +48,7 @@ export const SessionAudience = z.object({
   /** First-time buyers / buyers. */
   firstPurchaseRate: z.number().nullable(),
   repurchase: z.array(RepurchaseFigure),
+  orders: OrdersCheck,
 });
 export type SessionAudience = z.infer<typeof SessionAudience>;
 

@@ -121,7 +121,7 @@ export function createSessionsRoutes(repo: SessionRepository, { now = Date.now, 
     if (action === 'review') {
       sendJson(res, 200, buildReview({ session, events: repo.events(id), now: now() }));
     } else if (action === 'audience' && audience) {
-      sendJson(res, 200, audience.read(id, session.ended_at ?? now(), now()));
+      sendJson(res, 200, audience.read(id, { startedAt: session.started_at, endedAt: session.ended_at ?? now() }, now()));
     } else if (action === 'comments') {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const from = Number(url.searchParams.get('from') ?? session.started_at);

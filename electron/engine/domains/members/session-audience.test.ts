@@ -22,7 +22,7 @@ describe('a broadcast’s audience in member records', () => {
       ev.order('new1', T0 + 11 * MIN, 'o-2', 300),
       ev.order('new2', T0 + 40 * MIN, 'o-3', 50),
     ]);
-    expect(reader.read('show', showEnd, showEnd).fedBackAt).toBeNull();
+    expect(reader.read('show', { startedAt: T0, endedAt: showEnd }, showEnd).fedBackAt).toBeNull();
     h.service.feedBack('show');
 
     // new1 buys again 3 days later, new2 after 20 days, in a later show.
@@ -33,7 +33,7 @@ describe('a broadcast’s audience in member records', () => {
     addEvents(h.db, 'later2', [ev.order('new2', showEnd + 20 * DAY, 'o-5', 80)]);
     h.service.feedBack('later2');
 
-    const soon = reader.read('show', showEnd, showEnd + 10 * DAY);
+    const soon = reader.read('show', { startedAt: T0, endedAt: showEnd }, showEnd + 10 * DAY);
     expect(soon.members).toBe(4);
     expect(Object.values(soon.tiers).reduce((a, b) => a + b, 0)).toBe(4);
     expect(soon.buyers).toBe(3);
@@ -45,5 +45,24 @@ describe('a broadcast’s audience in member records', () => {
     ]);
     expect(soon.averageWatchMs).toBeGreaterThan(0);
     expect(soon.newMembers).toBe(3);
+    expect(soon.orders).toEqual({ live: 3, liveAmount: 550, refunded: 0, refundedAmount: 0, shopOnly: 0, shopOnlyAmount: 0, netAmount: 550 });
+
+    // Afterwards: one live order refunded, and the shop's export brings an order of the show's time the feed missed.
+    h.db.prepare("UPDATE member_orders SET status = 'refunded' WHERE order_id = 'o-2'").run();
+    h.db
+      .prepare(
+        `INSERT INTO member_orders (platform, order_id, member_id, platform_user_id, session_id, source, quantity, amount_fen, currency, status, paid_at, updated_at)
+         SELECT 'douyin', 'shop-9', member_id, platform_user_id, NULL, 'import', 1, 12000, 'CNY', 'paid', ?, ? FROM member_orders WHERE order_id = 'o-1'`,
+      )
+      .run(T0 + 50 * MIN, T0 + 50 * MIN);
+    expect(reader.read('show', { startedAt: T0, endedAt: showEnd }, showEnd + 10 * DAY).orders).toEqual({
+      live: 3,
+      liveAmount: 550,
+      refunded: 1,
+      refundedAmount: 300,
+      shopOnly: 1,
+      shopOnlyAmount: 120,
+      netAmount: 370,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { REPURCHASE_DAYS, repurchaseFigure, repurchaseWindow, shareOf, type SessionAudience } from '../../../../shared/members/audience.ts';
-import { TIERS, type MemberTier } from '../../../../shared/members/member.ts';
+import { fromFen, SPEND_CURRENCY, TIERS, type MemberTier } from '../../../../shared/members/member.ts';
+import type { OrdersCheck } from '../../../../shared/members/audience.ts';
 
 interface Count {
   n: number;
@@ -17,11 +18,48 @@ export class SessionAudienceReader {
     this.#db = db;
   }
 
-  read(sessionId: string, endedAt: number, now: number): SessionAudience {
+  /** Orders of the show in member records: live ones (any status now) and shop-export ones from its time span. */
+  #ordersCheck(sessionId: string, startedAt: number, endedAt: number): OrdersCheck {
+    const live = this.#db
+      .prepare(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS fen,
+                COALESCE(SUM(status <> 'paid'), 0) AS refunded, COALESCE(SUM(CASE WHEN status <> 'paid' THEN amount_fen END), 0) AS refunded_fen
+         FROM member_orders WHERE session_id = ? AND source = 'live' AND currency = ?`,
+      )
+      .get(sessionId, SPEND_CURRENCY) as { n: number; fen: number; refunded: number; refunded_fen: number };
+    const shop = this.#db
+      .prepare(
+        `SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS fen FROM member_orders
+         WHERE source = 'import' AND status = 'paid' AND currency = ? AND paid_at >= ? AND paid_at <= ?`,
+      )
+      .get(SPEND_CURRENCY, startedAt, endedAt) as { n: number; fen: number };
+    return {
+      live: live.n,
+      liveAmount: fromFen(live.fen),
+      refunded: live.refunded,
+      refundedAmount: fromFen(live.refunded_fen),
+      shopOnly: shop.n,
+      shopOnlyAmount: fromFen(shop.fen),
+      netAmount: fromFen(live.fen - live.refunded_fen + shop.fen),
+    };
+  }
+
+  read(sessionId: string, { startedAt, endedAt }: { startedAt: number; endedAt: number }, now: number): SessionAudience {
     const run = this.#db.prepare('SELECT applied_at, result FROM feedback_runs WHERE session_id = ?').get(sessionId) as { applied_at: number; result: string } | undefined;
     const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<MemberTier, number>;
     if (!run) {
-      return { fedBackAt: null, members: 0, newMembers: 0, tiers, averageWatchMs: null, buyers: 0, firstTimeBuyers: 0, firstPurchaseRate: null, repurchase: [] };
+      return {
+        fedBackAt: null,
+        members: 0,
+        newMembers: 0,
+        tiers,
+        averageWatchMs: null,
+        buyers: 0,
+        firstTimeBuyers: 0,
+        firstPurchaseRate: null,
+        repurchase: [],
+        orders: { live: 0, liveAmount: 0, refunded: 0, refundedAmount: 0, shopOnly: 0, shopOnlyAmount: 0, netAmount: 0 },
+      };
     }
     const rows = this.#db
       .prepare('SELECT m.tier AS tier, COUNT(*) AS n FROM member_sessions AS ms JOIN members AS m ON m.id = ms.member_id WHERE ms.session_id = ? GROUP BY m.tier')
@@ -61,6 +99,7 @@ export class SessionAudienceReader {
         const n = (repeat.get(sessionId, from, to, sessionId) as unknown as Count).n;
         return repurchaseFigure(days, n, buyers, endedAt, now);
       }),
+      orders: this.#ordersCheck(sessionId, startedAt, endedAt),
     };
   }
 }

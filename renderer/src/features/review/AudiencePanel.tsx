@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import type { SessionAudience } from '../../../../shared/members/audience.ts';
-import { TIERS } from '../../../../shared/members/member.ts';
+import { SPEND_CURRENCY, TIERS } from '../../../../shared/members/member.ts';
 import { useResource } from '../../app/useResource.ts';
 import { useLanguage } from '../../i18n/store.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
-import { formatCount, formatPercent } from '../feeds/format.ts';
+import { formatCount, formatMoney, formatPercent } from '../feeds/format.ts';
 import { TierBadge } from '../members/TierBadge.tsx';
 import { formatDuration } from './format.ts';
 import { fetchAudience } from './reviewApi.ts';
@@ -73,6 +73,7 @@ function AudienceFigures({ audience }: { audience: SessionAudience }) {
           ),
         )}
       </ul>
+      <OrdersCheckTable audience={audience} />
       <ul className="review-audience__tiers" aria-label={t('review.audience.tiers')}>
         {TIERS.map((tier) => (
           <li key={tier} data-testid="review-audience-tier" data-tier={tier} data-count={audience.tiers[tier]}>
@@ -81,5 +82,47 @@ function AudienceFigures({ audience }: { audience: SessionAudience }) {
         ))}
       </ul>
     </>
+  );
+}
+
+/** The show's orders double-checked against member records: refunds since, and orders only the shop's export has. */
+function OrdersCheckTable({ audience }: { audience: SessionAudience }) {
+  const t = useT();
+  const locale = useLanguage((s) => s.language);
+  const { orders } = audience;
+  const money = (v: number) => formatMoney(v, SPEND_CURRENCY, locale);
+  const row = (key: string, label: string, count: number | null, amount: number, sign = '') => (
+    <tr data-testid="review-orders-check-row" data-row={key}>
+      <th scope="row">{label}</th>
+      <td className="review-table__num">{count === null ? '' : formatCount(count, locale)}</td>
+      <td className="review-table__num">
+        {sign}
+        {money(amount)}
+      </td>
+    </tr>
+  );
+  return (
+    <div className="review-table-wrap review-orders-check">
+      <table className="review-table" data-testid="review-orders-check">
+        <caption className="review-orders-check__caption">{t('review.orders.heading')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col" className="review-table__num">
+              {t('review.figure.orders')}
+            </th>
+            <th scope="col" className="review-table__num">
+              {t('review.orders.amount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {row('live', t('review.orders.live'), orders.live, orders.liveAmount)}
+          {row('refunded', t('review.orders.refunded'), orders.refunded, orders.refundedAmount, '− ')}
+          {row('shopOnly', t('review.orders.shopOnly'), orders.shopOnly, orders.shopOnlyAmount, '+ ')}
+          {row('net', t('review.orders.net'), null, orders.netAmount)}
+        </tbody>
+      </table>
+    </div>
   );
 }
