@@ -1264,7 +1264,7 @@ export const en = {
   'review.orders.amount': 'Amount',
   'review.orders.live': 'Counted live',
   'review.orders.refunded': 'Refunded or cancelled since',
-  'review.orders.shopOnly': 'Only in the shop’s export (missed by the feed)',
+  'review.orders.shopOnly': 'Only in the shop’s export, same platforms (missed by the feed)',
   'review.orders.net': 'Net',
   'review.sales.heading': 'Flash sales',
   'review.sales.empty': 'No flash sale was opened in this show.',

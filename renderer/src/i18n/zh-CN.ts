@@ -1253,7 +1253,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'review.orders.amount': '金额',
   'review.orders.live': '直播中计入',
   'review.orders.refunded': '之后退款或取消',
-  'review.orders.shopOnly': '仅店铺导出中有（直播数据漏记）',
+  'review.orders.shopOnly': '仅店铺导出中有（同平台，直播数据漏记）',
   'review.orders.net': '净额',
   'review.sales.heading': '秒杀',
   'review.sales.empty': '本场没有开过秒杀。',

@@ -55,6 +55,13 @@ describe('a broadcast’s audience in member records', () => {
          SELECT 'douyin', 'shop-9', member_id, platform_user_id, NULL, 'import', 1, 12000, 'CNY', 'paid', ?, ? FROM member_orders WHERE order_id = 'o-1'`,
       )
       .run(T0 + 50 * MIN, T0 + 50 * MIN);
+    // An order of the same hour from another channel (not a platform this show ran on) is none of its business.
+    h.db
+      .prepare(
+        `INSERT INTO member_orders (platform, order_id, member_id, platform_user_id, session_id, source, quantity, amount_fen, currency, status, paid_at, updated_at)
+         SELECT 'taobao', 'shop-10', member_id, 'tb-1', NULL, 'import', 1, 99900, 'CNY', 'paid', ?, ? FROM member_orders WHERE order_id = 'o-1'`,
+      )
+      .run(T0 + 51 * MIN, T0 + 51 * MIN);
     expect(reader.read('show', { startedAt: T0, endedAt: showEnd }, showEnd + 10 * DAY).orders).toEqual({
       live: 3,
       liveAmount: 550,

@@ -30,9 +30,12 @@ export class SessionAudienceReader {
     const shop = this.#db
       .prepare(
         `SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS fen FROM member_orders
-         WHERE source = 'import' AND status = 'paid' AND currency = ? AND paid_at >= ? AND paid_at <= ?`,
+         WHERE source = 'import' AND status = 'paid' AND currency = ?1 AND paid_at >= ?2 AND paid_at <= ?3
+           -- Only the platforms this show ran on: the export may hold the shop's other channels too.
+           AND platform IN (SELECT platform FROM member_orders WHERE session_id = ?4
+                            UNION SELECT platform FROM member_sessions WHERE session_id = ?4 AND platform IS NOT NULL)`,
       )
-      .get(SPEND_CURRENCY, startedAt, endedAt) as { n: number; fen: number };
+      .get(SPEND_CURRENCY, startedAt, endedAt, sessionId) as { n: number; fen: number };
     return {
       live: live.n,
       liveAmount: fromFen(live.fen),
