@@ -38,6 +38,11 @@ test('a simulated show feeds back once: members appear with figures, and comment
   await page.getByTestId('feedback-apply').click();
   await expect(panel).toContainText(/applied|已回流|已应用/i);
 
+  // The plan's member KPIs sit beside the tier shares, over the same members.
+  const total = await page.getByTestId('tier-shares-total').getAttribute('data-total');
+  await expect(page.getByTestId('member-health-note')).toContainText(` ${Number(total).toLocaleString('en')} members`);
+  await expect(page.getByTestId('member-health-ltv')).toHaveText(/^(¥[\d,.]+|—)$/);
+
   // Applying again changes nothing.
   expect(await command(engine, { type: 'members.feedBack', sessionId: showId, dryRun: false })).toEqual({ ok: true });
 

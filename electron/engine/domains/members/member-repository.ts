@@ -541,6 +541,18 @@ export class MemberRepository {
     return this.#get(`SELECT 1 AS ok FROM members AS m WHERE m.id = ? AND ${sql}`, memberId, ...params) !== undefined;
   }
 
+  /** Whole-table counts for the member KPIs (one pass over members). `lapsedMask` is the auto-tag bit of "lapsed". */
+  healthCounts(lapsedMask: number): { members: number; buyers: number; spendFen: number; repeatBuyers: number; lapsed: number } {
+    return (
+      this.#get<{ members: number; buyers: number; spendFen: number; repeatBuyers: number; lapsed: number }>(
+        `SELECT COUNT(*) AS members, COALESCE(SUM(orders > 0), 0) AS buyers, COALESCE(SUM(CASE WHEN orders > 0 THEN lifetime_spend_fen END), 0) AS spendFen,
+                COALESCE(SUM(orders > 1), 0) AS repeatBuyers, COALESCE(SUM(orders > 0 AND (auto_tags & ?) <> 0), 0) AS lapsed
+         FROM members`,
+        lapsedMask,
+      ) ?? { members: 0, buyers: 0, spendFen: 0, repeatBuyers: 0, lapsed: 0 }
+    );
+  }
+
   tierCounts(): Partial<Record<MemberTier, number>> {
     const rows = this.#all<{ tier: MemberTier; n: number }>('SELECT tier, COUNT(*) AS n FROM members GROUP BY tier');
     return Object.fromEntries(rows.map((r) => [r.tier, r.n]));

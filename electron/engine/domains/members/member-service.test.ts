@@ -25,6 +25,21 @@ const member = (h: ReturnType<typeof harness>, platform: string, userId: string)
   return id === undefined ? undefined : h.service.member(id);
 };
 
+describe('member KPIs', () => {
+  it('LTV over buyers, repurchase, and churn from the "lapsed" tag once a buyer stops buying', async () => {
+    const h = harness();
+    showWithThree(h, 's1', T0);
+    h.service.feedBack('s1');
+    showWithThree(h, 's2', T0 + DAY);
+    h.service.feedBack('s2');
+    // u1 bought in both shows (199 each); u2 and u3 never bought.
+    expect(h.service.health()).toEqual({ members: 3, buyers: 1, ltv: 398, repeatBuyers: 1, repeatRate: 1, lapsed: 0, churnRate: 0 });
+    h.clock.now = T0 + 200 * DAY;
+    await h.service.recomputeTiers();
+    expect(h.service.health()).toMatchObject({ buyers: 1, lapsed: 1, churnRate: 1 });
+  });
+});
+
 describe('feedBack', () => {
   it('creates members for new accounts and adds their session figures', () => {
     const h = harness();

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { AutoTag } from '../../../../shared/members/auto-tags.ts';
-import { autoTagsFromMask } from '../../../../shared/members/auto-tags.ts';
+import { autoTagMask, autoTagsFromMask } from '../../../../shared/members/auto-tags.ts';
+import { memberHealth, type MemberHealth } from '../../../../shared/members/health.ts';
 import type { MembersCommand, MembersCommandType, PromotionSelection } from '../../../../shared/members/commands.ts';
 import type { FeedBackResult, GrantResult, MergeResult, RecomputeResult, RevokeResult, SplitResult } from '../../../../shared/members/feedback.ts';
 import { parseImport, type ImportKind, type ImportMode, type ImportOptions, type ImportIssue, type ImportOutcome } from '../../../../shared/members/import.ts';
@@ -213,6 +214,11 @@ export class MembersService {
   }
 
   /** Members by effective tier now (temporary promotions count), against the plan, with how many are promoted. */
+  /** LTV, repurchase and churn over all members (the plan's member KPIs). */
+  health(): MemberHealth {
+    return memberHealth(this.#repo.healthCounts(autoTagMask(['lapsed'])));
+  }
+
   shares(): TierShares {
     const now = this.#now();
     const byMember = new Map<string, { tier: MemberTier; spans: Promo[] }>();

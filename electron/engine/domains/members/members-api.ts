@@ -112,6 +112,9 @@ export function createMembersRoutes(members: MembersService): ApiRoutes {
       } else if (first === 'tier-shares' && rest.length === 1) {
         if (!allow('GET')) return true;
         sendJson(res, 200, members.shares());
+      } else if (first === 'health' && rest.length === 1) {
+        if (!allow('GET')) return true;
+        sendJson(res, 200, members.health());
       } else if (first === 'tier-rules' && rest.length === 1) {
         if (!allow('GET')) return true;
         sendJson(res, 200, members.rules());

@@ -7,6 +7,7 @@ import { MemberSearch } from './MemberSearch.tsx';
 import { PromotionsPanel } from './PromotionsPanel.tsx';
 import { TierRulesEditor } from './TierRulesEditor.tsx';
 import { TierShareChart } from './TierShareChart.tsx';
+import { MemberHealthPanel } from './MemberHealthPanel.tsx';
 
 /**
  * The members page: find a member (by automatic tag too), see the tier split against the plan, feed shows back, run
@@ -30,6 +31,7 @@ export function MembersOverview() {
         <MemberSearch revision={revision} />
         <div className="members-view__side">
           <TierShareChart revision={revision} />
+          <MemberHealthPanel revision={revision} />
           <PromotionsPanel revision={revision} onChanged={changed} />
           <FeedBackPanel onChanged={changed} />
         </div>

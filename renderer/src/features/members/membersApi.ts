@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AutoTag } from '../../../../shared/members/auto-tags.ts';
 import type { PromotionSelection } from '../../../../shared/members/commands.ts';
 import { FeedBackResult } from '../../../../shared/members/feedback.ts';
+import { MemberHealth } from '../../../../shared/members/health.ts';
 import { ImportIssue, ImportOutcome, type ImportKind, type ImportMode } from '../../../../shared/members/import.ts';
 import { LookupResult, Member, MemberSummary, type LookupRequest, type MemberCard } from '../../../../shared/members/member.ts';
 import { PromotionGrant } from '../../../../shared/members/promotions.ts';
@@ -54,6 +55,11 @@ export function fetchMember(id: string, signal?: AbortSignal): Promise<Member> {
 
 export function fetchAudit(id: string, signal?: AbortSignal): Promise<MemberAudit[]> {
   return apiGet(`${memberPath(id)}/audit`, z.array(MemberAudit), signal);
+}
+
+/** LTV, repurchase and churn over all members. */
+export function fetchMemberHealth(signal?: AbortSignal): Promise<MemberHealth> {
+  return apiGet(`${BASE}/health`, MemberHealth, signal);
 }
 
 export function fetchTierShares(signal?: AbortSignal): Promise<TierShares> {
