@@ -150,10 +150,9 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   members.startHourly();
   // A broadcast that just ended is fed back on a worker thread: the stream is often still live for the outro, and
   // the console must not stall for the seconds a large audience takes to write.
-  const feedBacks = new Set<Promise<void>>();
-  const feedingBack = new Set<string>();
+  /** Feed-backs under way, by session. */
+  const feedBacks = new Map<string, Promise<void>>();
   feedBackEnded = (sessionId) => {
-    feedingBack.add(sessionId);
     // The worker holds the write lock for a moment: the engine's own work, not a fault for the banner.
     const released = storageAlarm.ownLock();
     const running = feedBackInWorker({ dataDir: config.dataDir, sessionId })
@@ -167,11 +166,10 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
         notices.publish('error', 'members.feedback_failed', { detail });
       })
       .finally(() => {
-        feedBacks.delete(running);
-        feedingBack.delete(sessionId);
+        feedBacks.delete(sessionId);
         released();
       });
-    feedBacks.add(running);
+    feedBacks.set(sessionId, running);
   };
   const recovered = hub.state.run.recovered;
   if (recovered && sessionLog.current) sessionLog.record('recovered', recovered);
@@ -244,7 +242,7 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
     dispatch,
     hub,
     guard,
-    routes: [createSessionsRoutes(sessionRepo, { audience: new SessionAudienceReader(db), feedingBack: (id) => feedingBack.has(id) }), createMembersRoutes(members)],
+    routes: [createSessionsRoutes(sessionRepo, { audience: new SessionAudienceReader(db), feedingBack: (id) => feedBacks.has(id) }), createMembersRoutes(members)],
   });
 
   const httpServer = createServer((req, res) => {
@@ -305,7 +303,7 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
       await closing;
       members.stop();
       // A feed-back under way finishes (it is one transaction either way) before the database closes.
-      await Promise.all(feedBacks);
+      await Promise.all(feedBacks.values());
       await checkpointer.stop();
       db.close();
     },
