@@ -237,12 +237,13 @@ export async function startEngine({ config, vault, log, engineDir, access }: Eng
   if (!rendererDir) log.warn('The UI is not built (no dist/renderer/index.html): run `npm run build`.');
   const serveStatic = createStaticHandler(rendererDir, token);
   const guard = new AccessGuard({ limits: access?.limits, ...(access?.lockOutLoopback ? { exemptFromLockout: () => false } : {}) });
+  const audience = new SessionAudienceReader(db);
   const handleApi = createApiHandler({
     token,
     dispatch,
     hub,
     guard,
-    routes: [createSessionsRoutes(sessionRepo, { audience: new SessionAudienceReader(db), feedingBack: (id) => feedBacks.has(id) }), createMembersRoutes(members)],
+    routes: [createSessionsRoutes(sessionRepo, { audience, feedingBack: (id) => feedBacks.has(id), fedBack: (id) => audience.fedBackAt(id) !== null }), createMembersRoutes(members)],
   });
 
   const httpServer = createServer((req, res) => {

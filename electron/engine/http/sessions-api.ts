@@ -47,9 +47,11 @@ export interface SessionsRoutesOptions {
   audience?: SessionAudienceReader;
   /** True while the session is being fed back into member records (it must not be deleted meanwhile). */
   feedingBack?: (sessionId: string) => boolean;
+  /** True once the session's outcomes are in member records (deleting it would leave their totals without a source). */
+  fedBack?: (sessionId: string) => boolean;
 }
 
-export function createSessionsRoutes(repo: SessionRepository, { now = Date.now, audience, feedingBack = () => false }: SessionsRoutesOptions = {}): ApiRoutes {
+export function createSessionsRoutes(repo: SessionRepository, { now = Date.now, audience, feedingBack = () => false, fedBack = () => false }: SessionsRoutesOptions = {}): ApiRoutes {
   // An ended session's events never change, so its figures are replayed once, not on every list request.
   const endedFigures = new Map<string, { endedAt: number; metrics: ReturnType<typeof replayMetrics> }>();
   const figuresOf = (row: SessionRow) => {
@@ -105,7 +107,7 @@ export function createSessionsRoutes(repo: SessionRepository, { now = Date.now, 
         sendError(res, 'conflict', 'This session is still being recorded; end the show before deleting it.');
       } else if (feedingBack(id)) {
         sendError(res, 'conflict', 'This broadcast is being fed back into member records right now; nothing was deleted.');
-      } else if (repo.fedBack(id)) {
+      } else if (fedBack(id)) {
         sendError(res, 'conflict', 'This broadcast was fed back into member records; deleting it would leave their totals without a source. Nothing was deleted.');
       } else {
         const events = repo.delete(id);

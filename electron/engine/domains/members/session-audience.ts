@@ -47,6 +47,12 @@ export class SessionAudienceReader {
     };
   }
 
+  /** When the session was fed back into member records; null if it never was. */
+  fedBackAt(sessionId: string): number | null {
+    const run = this.#db.prepare('SELECT applied_at FROM feedback_runs WHERE session_id = ?').get(sessionId) as { applied_at: number } | undefined;
+    return run?.applied_at ?? null;
+  }
+
   read(sessionId: string, { startedAt, endedAt }: { startedAt: number; endedAt: number }, now: number): SessionAudience {
     const run = this.#db.prepare('SELECT applied_at, result FROM feedback_runs WHERE session_id = ?').get(sessionId) as { applied_at: number; result: string } | undefined;
     const tiers = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<MemberTier, number>;

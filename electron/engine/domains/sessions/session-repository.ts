@@ -107,11 +107,6 @@ export class SessionRepository {
     });
   }
 
-  /** True when the session's outcomes were written into member records (deleting it would orphan them). */
-  fedBack(id: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM feedback_runs WHERE session_id = ?').get(id) !== undefined;
-  }
-
   /** Removes a session and its events in one transaction; answers how many events went with it. */
   delete(id: string): number {
     this.#db.exec('BEGIN');
