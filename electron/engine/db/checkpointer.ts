@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
+import { workerFile } from '../worker-file.ts';
 
 export interface CheckpointWorkerData {
   file: string;
@@ -32,11 +33,10 @@ export class WalCheckpointer {
   constructor({ db, file, intervalMs = 5000, onProblem = () => undefined }: CheckpointerOptions) {
     this.#db = db;
     this.#onProblem = onProblem;
-    // Same extension as this module: .ts when the engine runs from source, .js when built.
-    const workerFile = new URL(`./checkpoint-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+    const script = workerFile(import.meta.url, 'checkpoint-worker');
     const data: CheckpointWorkerData = { file, intervalMs };
     db.exec('PRAGMA wal_autocheckpoint = 0');
-    this.#worker = new Worker(workerFile, { workerData: data });
+    this.#worker = new Worker(script, { workerData: data });
     this.#worker.unref();
     this.#worker.on('message', (report: CheckpointReport) => {
       this.#last = report;

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { FeedBackResult } from '../../../../shared/members/feedback.ts';
+import { workerFile } from '../../worker-file.ts';
 
 export interface FeedBackWorkerData {
   dataDir: string;
@@ -10,8 +11,7 @@ export type FeedBackWorkerAnswer = { ok: true; result: FeedBackResult } | { ok: 
 
 /** Feeds one ended broadcast back into member records on a worker thread; resolves with what was applied. */
 export function feedBackInWorker(data: FeedBackWorkerData): Promise<FeedBackResult> {
-  // Same extension as this module: .ts when the engine runs from source, .js when built.
-  const file = new URL(`./feedback-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+  const file = workerFile(import.meta.url, 'feedback-worker');
   return new Promise((resolve, reject) => {
     const worker = new Worker(file, { workerData: data });
     let answered = false;
