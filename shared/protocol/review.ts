@@ -3,6 +3,9 @@ import { MetricsSnapshot } from '../feeds/metrics.ts';
 
 export const SessionKind = z.enum(['broadcast', 'rehearsal']);
 
+/** Comments per page of a review's "what the room said in this minute" (GET …/sessions/:id/comments?offset=). */
+export const REVIEW_COMMENTS_PAGE = 200;
+
 /** Key figures of one session, for the sessions list and comparisons. */
 export const SessionFigures = z.object({
   peakViewers: z.number(),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { API_PREFIX, SessionKind } from '../../../shared/protocol/index.ts';
+import { API_PREFIX, REVIEW_COMMENTS_PAGE, SessionKind } from '../../../shared/protocol/index.ts';
 import { serializeCsv } from '../../../shared/show/csv.ts';
 import { buildReview, parseEvents, replayMetrics, summarizeSession } from '../domains/sessions/review.ts';
 import type { SessionAudienceReader } from '../domains/members/session-audience.ts';
@@ -9,8 +9,6 @@ import { BodyError, readJsonBody, sendError, sendJson, type ApiRoutes } from './
 
 const BASE = `${API_PREFIX}/sessions`;
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-/** Comments per page of the review's "around this minute" list. */
-const COMMENTS_PAGE = 200;
 
 /** The JSON export of a whole session; importing it back restores the session exactly. */
 export const SessionExport = z.object({
@@ -133,7 +131,7 @@ export function createSessionsRoutes(repo: SessionRepository, { now = Date.now, 
         sendError(res, 'bad_request', 'from, to and offset must be whole numbers (offset ≥ 0)');
         return true;
       }
-      sendJson(res, 200, repo.eventsBetween(id, 'feed.comment', from, to, COMMENTS_PAGE, offset).map((e) => JSON.parse(e.data) as unknown));
+      sendJson(res, 200, repo.eventsBetween(id, 'feed.comment', from, to, REVIEW_COMMENTS_PAGE, offset).map((e) => JSON.parse(e.data) as unknown));
     } else if (action === 'export.json') {
       sendText(res, 'application/json', `cuedeck-session-${id}.json`, JSON.stringify({ format: 'cuedeck.session', version: 1, session, events: repo.events(id) }));
     } else if (action === 'export/events.csv') {

@@ -3,7 +3,8 @@ import { useT } from '../../i18n/useT.ts';
 import { ApiErrorMessage } from '../api/ApiErrorMessage.tsx';
 import { minuteWindow } from './chart.ts';
 import { formatTimeOfDay } from './format.ts';
-import { COMMENTS_LIMIT, fetchComments, type CommentEvent } from './reviewApi.ts';
+import { REVIEW_COMMENTS_PAGE } from '../../../../shared/protocol/index.ts';
+import { fetchComments, type CommentEvent } from './reviewApi.ts';
 import { useResource } from '../../app/useResource.ts';
 
 interface Props {
@@ -66,7 +67,7 @@ function CommentList({ sessionId, from, to }: { sessionId: string; from: number;
   if (comments.data.length === 0) return <p className="review__note" data-testid="review-comments-empty">{t('review.comments.none')}</p>;
   const pages = [comments.data, ...more.pages];
   const shown = pages.flat();
-  const mayHaveMore = (pages.at(-1)?.length ?? 0) >= COMMENTS_LIMIT;
+  const mayHaveMore = (pages.at(-1)?.length ?? 0) >= REVIEW_COMMENTS_PAGE;
   const loadMore = async () => {
     setMore((m) => ({ ...m, pending: true, error: null }));
     try {

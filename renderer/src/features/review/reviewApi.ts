@@ -8,8 +8,6 @@ import { apiDelete, apiDownload, apiGet, apiPostJsonText } from '../../app/api.t
 const BASE = `${API_PREFIX}/sessions`;
 const sessionPath = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
-/** The engine answers at most this many comments per page. */
-export const COMMENTS_LIMIT = 200;
 
 export type CommentEvent = z.infer<typeof CommentEvent>;
 
@@ -31,7 +29,7 @@ export function fetchReview(id: string, signal?: AbortSignal): Promise<SessionRe
   return apiGet(`${sessionPath(id)}/review`, SessionReview, signal);
 }
 
-/** Comments received in [from, to), oldest first: one page of at most COMMENTS_LIMIT, from `offset`. */
+/** Comments received in [from, to), oldest first: one page of at most REVIEW_COMMENTS_PAGE, from `offset`. */
 export function fetchComments(id: string, from: number, to: number, signal?: AbortSignal, offset = 0): Promise<CommentEvent[]> {
   const query = new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), offset: String(offset) });
   return apiGet(`${sessionPath(id)}/comments?${query.toString()}`, CommentList, signal);
